@@ -17,5 +17,11 @@ export default function setup(): void {
   const root = join(import.meta.dirname, '..');
   const manifest = join(root, 'oclif.manifest.json');
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestMtime(join(root, 'src'))) return;
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    // Unit suites do not need dist/; the CLI suites will fail on their own and show why.
+    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
+    console.warn(`warning: the build failed, CLI tests will fail:\n${output.slice(0, 2000)}`);
+  }
 }
