@@ -19,11 +19,12 @@ export const ALLOWED = {
   'services/storage': ['shared', 'store', 'trace', 'template', 'services/core'],
   services: ['shared', 'store', 'trace', 'template', 'patterns', 'transform', 'services/*'],
   api: ['shared', 'trace', 'template', 'patterns', 'transform', 'services', 'services/*'],
-  dev: ['shared', 'template', 'services', 'services/*', 'api', 'trace', 'store'],
+  dev: ['shared', 'template', 'patterns', 'transform', 'services', 'services/*', 'api', 'trace', 'store'],
   console: [],
+  scaffold: ['shared'],
   cli: ['*', '!commands'],
-  commands: ['shared', 'cli', 'dev', 'template', 'patterns', 'transform', 'trace'],
-  testing: ['shared', 'dev', 'trace'],
+  commands: ['shared', 'cli', 'dev', 'template', 'patterns', 'transform', 'trace', 'scaffold'],
+  testing: ['shared', 'dev', 'trace', 'template'],
   index: ['*'],
 };
 

@@ -1,0 +1,8 @@
+// The API adapters, one per AWS service: each turns a wire protocol into calls on its running service.
+import type { Service } from '../services/core/service.js';
+import type { ApiAdapter } from './protocol.js';
+
+/** Builds the adapters for the running services. */
+export function createApiAdapters(_services: readonly Service[]): ApiAdapter[] {
+  return [];
+}

@@ -1,0 +1,60 @@
+// `eddy validate`: loads the template (its errors carry file:line:col) and runs every deep check the
+// emulated services know: event patterns, input transformers, state machine definitions.
+import { EddyError } from '../shared/errors.js';
+import { loadTemplate } from '../template/index.js';
+import type { AppModel, SourcePosition } from '../template/model.js';
+import { resolveDevOptions } from './options.js';
+
+/** One problem found, with where it is. */
+export interface ValidationProblem {
+  code: string;
+  message: string;
+  location?: string;
+  resource?: string;
+}
+
+/** The outcome of validating a template. */
+export interface ValidationReport {
+  template: string;
+  valid: boolean;
+  problems: ValidationProblem[];
+  warnings: string[];
+  resources: number;
+}
+
+/** `file:line:col` for a position. */
+export function formatPosition(position: SourcePosition | undefined): string | undefined {
+  return position && `${position.file}:${position.line}:${position.column}`;
+}
+
+/** A check over the loaded app; returns its problems. */
+export type AppCheck = (app: AppModel) => ValidationProblem[];
+
+/** Every deep check, in order. */
+export const APP_CHECKS: AppCheck[] = [];
+
+/** Validates the template; throws EddyError only when there is no template to validate. */
+export async function validateApp(
+  template: string | undefined,
+  cwd = process.cwd(),
+): Promise<ValidationReport> {
+  const file = resolveDevOptions({ template, cwd, inMemory: true }).template;
+  if (!file) {
+    throw new EddyError('TEMPLATE_NOT_FOUND', `No template.yaml, template.yml or template.json in ${cwd}`, {
+      fix: 'Pass --template <file>, or run `eddy new <dir>` to create a project.',
+    });
+  }
+  let app: AppModel;
+  try {
+    app = await loadTemplate(file);
+  } catch (error) {
+    if (!(error instanceof EddyError)) throw error;
+    const problem = { code: error.code, message: error.message, location: error.location };
+    return { template: file, valid: false, problems: [problem], warnings: [], resources: 0 };
+  }
+  const problems = APP_CHECKS.flatMap((check) => check(app));
+  const warnings = app.warnings.map((w) => (w.position ? `${w.message}` : w.message));
+  const resources =
+    app.rules.length + app.queues.length + app.functions.length + app.stateMachines.length + app.buses.length;
+  return { template: file, valid: problems.length === 0, problems, warnings, resources };
+}

@@ -1,0 +1,8 @@
+// Every emulated service, in one literal list (Miniflare's PLUGINS idea): no scanning, no magic.
+// Order matters: services are started in this order and disposed in reverse.
+import type { Service } from './core/service.js';
+
+/** Creates a fresh instance of every emulated service. */
+export function createServices(): Service[] {
+  return [];
+}

@@ -1,0 +1,84 @@
+// `eddy/testing`: start the local cloud in-process on a free port, for vitest or jest.
+import { DevEnvironment } from '../dev/environment.js';
+import { silentLogger } from '../shared/logger.js';
+import type { AppModel } from '../template/model.js';
+import type { TraceRecord } from '../trace/record.js';
+
+/** Options of startEddy. */
+export interface StartEddyOptions {
+  /** The template file, relative to the working folder (default: ./template.yaml). */
+  template?: string;
+  /** A state folder; in memory when omitted, so each test run starts clean. */
+  state?: string;
+  parameterOverrides?: Record<string, string>;
+  /** Reload on template changes (off by default in tests). */
+  watch?: boolean;
+}
+
+/** A predicate over trace records, or fields a record must have. */
+export type TraceQuery =
+  ((record: TraceRecord) => boolean) | Partial<Pick<TraceRecord, 'kind' | 'resource' | 'traceId'>>;
+
+/** A running eddy started by startEddy. */
+export interface RunningEddy {
+  /** `http://127.0.0.1:<port>`: point AWS SDK clients here (`endpoint`, or AWS_ENDPOINT_URL). */
+  endpoint: string;
+  /** The App model running now. */
+  readonly app: AppModel;
+  /** Every trace record published since start. */
+  readonly records: readonly TraceRecord[];
+  /** Resolves with the first record (already seen or future) that matches; rejects after timeoutMs. */
+  waitFor(query: TraceQuery, timeoutMs?: number): Promise<TraceRecord>;
+  stop(): Promise<void>;
+}
+
+function matcher(query: TraceQuery): (record: TraceRecord) => boolean {
+  if (typeof query === 'function') return query;
+  return (record) =>
+    Object.entries(query).every(([key, value]) => record[key as keyof TraceRecord] === value);
+}
+
+/** Starts eddy on a free port with the template; call `stop()` when done. */
+export async function startEddy(options: StartEddyOptions = {}): Promise<RunningEddy> {
+  const env = await DevEnvironment.start({
+    template: options.template,
+    port: 0,
+    stateDir: options.state,
+    inMemory: options.state === undefined,
+    watch: options.watch ?? false,
+    parameterOverrides: options.parameterOverrides,
+    logger: silentLogger,
+  });
+  const records: TraceRecord[] = [...env.trace.history({ afterSeq: 0 })];
+  const waiters = new Set<{ test: (r: TraceRecord) => boolean; resolve: (r: TraceRecord) => void }>();
+  env.trace.subscribe((record) => {
+    records.push(record);
+    for (const waiter of waiters) {
+      if (waiter.test(record)) {
+        waiters.delete(waiter);
+        waiter.resolve(record);
+      }
+    }
+  });
+  return {
+    endpoint: env.endpoint,
+    get app() {
+      return env.currentApp;
+    },
+    records,
+    waitFor(query, timeoutMs = 10_000) {
+      const test = matcher(query);
+      const seen = records.find(test);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = { test, resolve: (r: TraceRecord) => (clearTimeout(timer), resolve(r)) };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`waitFor: no matching trace record within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    stop: () => env.stop(),
+  };
+}
