@@ -1,0 +1,122 @@
+// The per-field index of the compiled matcher: for one event path, which conditions does a leaf value
+// satisfy? Exact values (string, number, literal) and equals-ignore-case are Map lookups, prefixes,
+// suffixes and anchored wildcards go through length-grouped Maps, numeric ranges through an interval
+// index; only the operators that match almost everything (anything-but, exists) or cannot be keyed
+// (cidr, wildcards with stars at both ends) are checked one by one.
+import { ipInRange, ipToHex, type IpRange } from './cidr.js';
+import { IntervalIndex } from './interval-index.js';
+import { LengthIndex } from './length-index.js';
+import { isComparable, quantize } from './numeric.js';
+import { numberKey, valueMatches, type Leaf } from './predicate.js';
+import { foldCase, type Matcher } from './types.js';
+import { wildcardMatches } from './wildcard.js';
+
+/** All conditions over one event path. */
+export class FieldIndex<T> {
+  /** How many (matcher, owner) pairs are indexed; the field is dropped at zero. */
+  size = 0;
+  /** The event epoch in which a leaf was last seen at this path (for `exists: false`). */
+  seenEpoch = -1;
+
+  private readonly exact = new Map<unknown, T[]>();
+  private readonly folded = new Map<string, T[]>();
+  private readonly prefixes = new LengthIndex<T>(false);
+  private readonly foldedPrefixes = new LengthIndex<T>(false);
+  private readonly suffixes = new LengthIndex<T>(true);
+  private readonly foldedSuffixes = new LengthIndex<T>(true);
+  private readonly numeric = new IntervalIndex<T>();
+  private ips: Array<{ range: IpRange; owner: T }> = [];
+  private scanned: Array<{ matcher: Matcher; owner: T }> = [];
+  private any: T[] = [];
+
+  /** Index one matcher of a condition. */
+  add(m: Matcher, owner: T): void {
+    this.size++;
+    this.apply(m, owner, true);
+  }
+
+  /** Remove one matcher of a condition. */
+  remove(m: Matcher, owner: T): void {
+    this.size--;
+    this.apply(m, owner, false);
+  }
+
+  private apply(m: Matcher, owner: T, adding: boolean): void {
+    const keyed = (map: Map<unknown, T[]>, key: unknown): void => {
+      const list = map.get(key) ?? [];
+      const next = adding ? [...list, owner] : list.filter((o) => o !== owner);
+      if (next.length > 0) map.set(key, next);
+      else map.delete(key);
+    };
+    const affix = (index: LengthIndex<T>, key: string, verify?: (v: string) => boolean): void => {
+      if (adding) index.add(key, { owner, verify });
+      else index.remove(key, owner);
+    };
+    switch (m.type) {
+      case 'exact-string':
+      case 'exact-number':
+      case 'exact-literal':
+        return keyed(this.exact, m.value);
+      case 'equals-ignore-case':
+        return keyed(this.folded as Map<unknown, T[]>, m.value);
+      case 'prefix':
+        return affix(m.ignoreCase ? this.foldedPrefixes : this.prefixes, m.value);
+      case 'suffix':
+        return affix(m.ignoreCase ? this.foldedSuffixes : this.suffixes, m.value);
+      case 'wildcard': {
+        const { pieces } = m.wildcard;
+        const verify = (v: string): boolean => wildcardMatches(m.wildcard, v);
+        if (pieces.length === 1) return keyed(this.exact, pieces[0]);
+        if (pieces[0] !== '') return affix(this.prefixes, pieces[0], verify);
+        if (pieces[pieces.length - 1] !== '') return affix(this.suffixes, pieces[pieces.length - 1], verify);
+        break;
+      }
+      case 'numeric':
+        if (adding) this.numeric.add(m.range, owner);
+        else this.numeric.remove(owner);
+        return;
+      case 'ip':
+        if (adding) this.ips.push({ range: m.range, owner });
+        else this.ips = this.ips.filter((i) => i.owner !== owner);
+        return;
+      case 'exists':
+        // exists:false is decided from `seenEpoch`, not from a value.
+        if (m.value) this.any = adding ? [...this.any, owner] : this.any.filter((o) => o !== owner);
+        return;
+    }
+    if (adding) this.scanned.push({ matcher: m, owner });
+    else this.scanned = this.scanned.filter((s) => s.owner !== owner);
+  }
+
+  /** Push every condition the leaf value satisfies (a condition may appear more than once). */
+  collect(v: Leaf, out: T[]): void {
+    if (typeof v === 'string') this.collectString(v, out);
+    else {
+      const hit = this.exact.get(typeof v === 'number' ? numberKey(v) : v);
+      if (hit) for (const o of hit) out.push(o);
+      if (typeof v === 'number' && !this.numeric.empty && isComparable(v)) {
+        for (const o of this.numeric.lookup(quantize(v))) out.push(o);
+      }
+    }
+    for (const s of this.scanned) if (valueMatches(s.matcher, v)) out.push(s.owner);
+    for (const o of this.any) out.push(o);
+  }
+
+  private collectString(v: string, out: T[]): void {
+    const hit = this.exact.get(v);
+    if (hit) for (const o of hit) out.push(o);
+    if (!this.prefixes.empty) this.prefixes.collect(v, out);
+    if (!this.suffixes.empty) this.suffixes.collect(v, out);
+    if (this.folded.size > 0 || !this.foldedPrefixes.empty || !this.foldedSuffixes.empty) {
+      const lower = foldCase(v);
+      const folded = this.folded.get(lower);
+      if (folded) for (const o of folded) out.push(o);
+      if (!this.foldedPrefixes.empty) this.foldedPrefixes.collect(lower, out);
+      if (!this.foldedSuffixes.empty) this.foldedSuffixes.collect(lower, out);
+    }
+    if (this.ips.length > 0) {
+      const hex = ipToHex(v);
+      if (hex !== undefined) for (const i of this.ips) if (ipInRange(i.range, hex)) out.push(i.owner);
+    }
+  }
+}

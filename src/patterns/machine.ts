@@ -1,0 +1,211 @@
+// The compiled matcher: many rules in one structure (one per bus). Each `$or` branch of a rule is a set
+// of conditions, one per field path; conditions are indexed per path (FieldIndex). Matching walks only
+// the event paths some rule references, collects the satisfied conditions, and only branches whose
+// required conditions all fired are examined, so rules that cannot match cost nothing. Adding or
+// removing a rule touches only that rule's entries. Same semantics as the reference matcher.
+import { FieldIndex } from './field-index.js';
+import { trailsCompatible } from './flatten.js';
+import { parsePattern } from './parse.js';
+import type { Leaf } from './predicate.js';
+import type { Field, ParsedPattern } from './types.js';
+
+interface Condition {
+  field: Field;
+  index: FieldIndex<Condition>;
+  branch: BranchState;
+  /** `exists: false` is among the alternatives: an absent path satisfies it. */
+  absentOk: boolean;
+  epoch: number;
+  /** A hit came from a leaf outside any array: no array constraint. */
+  free: boolean;
+  trails: number[][];
+}
+
+interface BranchState {
+  rule: RuleState;
+  conditions: Condition[];
+  required: number;
+  epoch: number;
+  count: number;
+}
+
+interface RuleState {
+  name: string;
+  branches: BranchState[];
+  epoch: number;
+}
+
+/** Many rules compiled into one matcher; `match` returns the names of the rules an event matches. */
+export class RuleMatcher {
+  private readonly fields = new Map<string, FieldIndex<Condition>>();
+  private readonly prefixes = new Map<string, number>();
+  private readonly rules = new Map<string, RuleState>();
+  private readonly unconditional = new Set<BranchState>();
+  private epoch = 0;
+  private readonly stack: number[] = [];
+  private arrays = 0;
+  private readonly hits: Condition[] = [];
+  private readonly complete: BranchState[] = [];
+
+  /** Add (or replace) a rule; throws PatternError when the pattern is invalid. */
+  add(ruleName: string, pattern: string | ParsedPattern): void {
+    const parsed = typeof pattern === 'string' ? parsePattern(pattern) : pattern;
+    this.remove(ruleName);
+    const rule: RuleState = { name: ruleName, branches: [], epoch: -1 };
+    for (const fields of parsed.branches) {
+      const branch: BranchState = { rule, conditions: [], required: 0, epoch: -1, count: 0 };
+      for (const field of fields) {
+        const index = this.fieldFor(field.path);
+        const absentOk = field.matchers.some((m) => m.type === 'exists' && !m.value);
+        const c: Condition = { field, index, branch, absentOk, epoch: -1, free: false, trails: [] };
+        for (const m of field.matchers) index.add(m, c);
+        branch.conditions.push(c);
+        if (!absentOk) branch.required++;
+      }
+      if (branch.required === 0) this.unconditional.add(branch);
+      rule.branches.push(branch);
+    }
+    this.rules.set(ruleName, rule);
+  }
+
+  /** Remove a rule (no-op when absent). */
+  remove(ruleName: string): void {
+    const rule = this.rules.get(ruleName);
+    if (!rule) return;
+    this.rules.delete(ruleName);
+    for (const branch of rule.branches) {
+      this.unconditional.delete(branch);
+      for (const c of branch.conditions) {
+        for (const m of c.field.matchers) c.index.remove(m, c);
+        this.releaseField(c.field.path);
+      }
+    }
+  }
+
+  /** The rule names, in the order they were added. */
+  get ruleNames(): string[] {
+    return [...this.rules.keys()];
+  }
+
+  /** The names of the rules matching the event (JSON text or a parsed object). */
+  match(event: string | object): string[] {
+    const root: unknown = typeof event === 'string' ? JSON.parse(event) : event;
+    const epoch = ++this.epoch;
+    this.complete.length = 0;
+    this.arrays = 0;
+    if (root !== null && typeof root === 'object' && !Array.isArray(root)) this.walk(root, '');
+    const names: string[] = [];
+    const accept = (branch: BranchState): void => {
+      if (branch.rule.epoch !== epoch && this.satisfied(branch, epoch)) {
+        branch.rule.epoch = epoch;
+        names.push(branch.rule.name);
+      }
+    };
+    for (const branch of this.complete) accept(branch);
+    for (const branch of this.unconditional) accept(branch);
+    return names;
+  }
+
+  private fieldFor(path: string): FieldIndex<Condition> {
+    let index = this.fields.get(path);
+    if (!index) {
+      index = new FieldIndex();
+      this.fields.set(path, index);
+      for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
+        const prefix = path.slice(0, i);
+        this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) + 1);
+      }
+    }
+    return index;
+  }
+
+  private releaseField(path: string): void {
+    const index = this.fields.get(path);
+    if (!index || index.size > 0) return;
+    this.fields.delete(path);
+    for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
+      const prefix = path.slice(0, i);
+      const left = (this.prefixes.get(prefix) ?? 1) - 1;
+      if (left > 0) this.prefixes.set(prefix, left);
+      else this.prefixes.delete(prefix);
+    }
+  }
+
+  private walk(object: object, prefix: string): void {
+    const record = object as Record<string, unknown>;
+    for (const key in record) {
+      const path = prefix === '' ? key : prefix + '.' + key;
+      const index = this.fields.get(path);
+      const descend = this.prefixes.has(path);
+      if (index !== undefined || descend) this.visit(record[key], path, index, descend);
+    }
+  }
+
+  private visit(
+    value: unknown,
+    path: string,
+    index: FieldIndex<Condition> | undefined,
+    descend: boolean,
+  ): void {
+    if (value === null || typeof value !== 'object') {
+      if (index !== undefined && value !== undefined) this.leaf(value as Leaf, index);
+    } else if (Array.isArray(value)) {
+      const id = this.arrays++;
+      const stack = this.stack;
+      for (let i = 0; i < value.length; i++) {
+        stack.push(id, i);
+        this.visit(value[i], path, index, descend);
+        stack.length -= 2;
+      }
+    } else if (descend) this.walk(value, path);
+  }
+
+  private leaf(value: Leaf, index: FieldIndex<Condition>): void {
+    const epoch = this.epoch;
+    index.seenEpoch = epoch;
+    const hits = this.hits;
+    hits.length = 0;
+    index.collect(value, hits);
+    for (const c of hits) {
+      if (c.epoch !== epoch) {
+        c.epoch = epoch;
+        c.free = false;
+        c.trails.length = 0;
+        if (!c.absentOk) {
+          const branch = c.branch;
+          if (branch.epoch !== epoch) {
+            branch.epoch = epoch;
+            branch.count = 0;
+          }
+          if (++branch.count === branch.required) this.complete.push(branch);
+        }
+      }
+      if (c.free) continue;
+      if (this.stack.length === 0) c.free = true;
+      else c.trails.push(this.stack.slice());
+    }
+  }
+
+  /** Optional conditions hold, and the hits can be drawn from the same elements of shared arrays. */
+  private satisfied(branch: BranchState, epoch: number): boolean {
+    let constrained: Condition[] | undefined;
+    for (const c of branch.conditions) {
+      if (c.epoch !== epoch) {
+        if (!(c.absentOk && c.index.seenEpoch !== epoch)) return false;
+      } else if (!c.free) (constrained ??= []).push(c);
+    }
+    return constrained === undefined || constrained.length < 2 || consistent(constrained, 0, []);
+  }
+}
+
+function consistent(conditions: Condition[], at: number, chosen: number[][]): boolean {
+  if (at === conditions.length) return true;
+  for (const trail of conditions[at].trails) {
+    if (chosen.every((other) => trailsCompatible(other, trail))) {
+      chosen.push(trail);
+      if (consistent(conditions, at + 1, chosen)) return true;
+      chosen.pop();
+    }
+  }
+  return false;
+}
