@@ -1,0 +1,209 @@
+// One function at run time: its build (Node.js) or its Python module, its instance pool, and the
+// invocation path with Lambda's logs (START/END/REPORT), trace records and error documents.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { FunctionModel } from '../../template/model.js';
+import type { TraceHub } from '../../trace/hub.js';
+import type { BuildFailure } from './build/build-error.js';
+import { FunctionBuilder } from './build/builder.js';
+import { isPythonRuntime, splitHandler } from './handler-path.js';
+import { launchNode, launchPython } from './runtime/channel.js';
+import { instanceEnvironment, logStreamName } from './runtime/environment.js';
+import { Instance } from './runtime/instance.js';
+import { endLine, LineSplitter, reportLine, startLine } from './runtime/log-lines.js';
+import { DEFAULT_CONCURRENCY, InstancePool } from './runtime/pool.js';
+import type { LambdaErrorDocument } from './runtime/protocol.js';
+import { workerScriptPath } from './runtime/worker-script.js';
+
+/** What a function runtime needs from the service. */
+export interface RuntimeDeps {
+  region: string;
+  endpoint: string;
+  /** Where the function's build output goes. */
+  buildDir: string;
+  pythonBootstrap: string;
+  trace: TraceHub;
+  clock: Clock;
+  logger: Logger;
+  idleMs: number;
+}
+
+/** One synchronous invocation's result, as the Invoke API reports it. */
+export interface RunResult {
+  requestId: string;
+  /** The result or the error document, as JSON text. */
+  payload: string;
+  error?: LambdaErrorDocument;
+  /** The invocation's log lines, START to REPORT. */
+  logs: string[];
+  durationMs: number;
+}
+
+/** A function's build, instances and invocation path. */
+export class FunctionRuntime {
+  private readonly builder?: FunctionBuilder;
+  private readonly pool: InstancePool;
+  private readonly python: boolean;
+  private outputFile?: string;
+  private failure?: BuildFailure;
+  private inputs: string[] = [];
+  private building?: Promise<void>;
+  private rebuildAgain = false;
+
+  constructor(
+    readonly fn: FunctionModel,
+    private readonly deps: RuntimeDeps,
+  ) {
+    this.python = isPythonRuntime(fn.runtime);
+    if (!this.python) this.builder = new FunctionBuilder(fn, join(deps.buildDir, fn.logicalId));
+    this.pool = new InstancePool({
+      start: (generation) => this.startInstance(generation),
+      maxInstances: fn.reservedConcurrency ?? DEFAULT_CONCURRENCY,
+      idleMs: deps.idleMs,
+      clock: deps.clock,
+    });
+  }
+
+  /** The files whose change means new code: the import graph (Node.js) or the code folder (Python). */
+  get watchedFiles(): string[] {
+    return this.python ? [this.fn.codeDir] : this.inputs;
+  }
+
+  /** Whether a changed file is this function's code. */
+  uses(file: string): boolean {
+    if (this.python) return file.startsWith(this.fn.codeDir + '/') && file.endsWith('.py');
+    return this.inputs.includes(file);
+  }
+
+  /** The current build failure, if the code does not build. */
+  get buildFailure(): BuildFailure | undefined {
+    return this.failure;
+  }
+
+  /** Live instances (for tests and describe). */
+  get instanceCount(): number {
+    return this.pool.size;
+  }
+
+  /** Builds the code (first load, or after a change); the next invocations run the new code. */
+  reload(): Promise<void> {
+    if (this.building) {
+      this.rebuildAgain = true;
+      return this.building;
+    }
+    this.building = this.rebuildLoop().finally(() => (this.building = undefined));
+    return this.building;
+  }
+
+  /** Runs one invocation to its end, whatever the handler does. */
+  async run(payload: string, traceId: string, requestId: string = randomUUID()): Promise<RunResult> {
+    if (this.building) await this.building;
+    const logs: string[] = [];
+    const log = (line: string, stream: 'stdout' | 'stderr' = 'stdout') => {
+      logs.push(line);
+      this.deps.trace.publish({
+        kind: 'log',
+        traceId,
+        resource: this.fn.arn,
+        payload: { function: this.fn.name, requestId, stream, message: line },
+      });
+    };
+    log(startLine(requestId));
+    if (this.failure) {
+      const error = this.failure.document;
+      log(endLine(requestId));
+      log(reportLine(requestId, { durationMs: 0, memoryMB: this.fn.memoryMB, error }));
+      return { requestId, payload: JSON.stringify(error), error, logs, durationMs: 0 };
+    }
+    const instance = await this.pool.acquire();
+    const splitters = { stdout: new LineSplitter(), stderr: new LineSplitter() };
+    const outcome = await instance
+      .invoke({
+        requestId,
+        payload,
+        timeoutSeconds: this.fn.timeoutSeconds,
+        context: { invokedFunctionArn: this.fn.arn, deadlineMs: Date.now() + this.fn.timeoutSeconds * 1000 },
+        onLog: ({ stream, text }) => splitters[stream].push(text).forEach((line) => log(line, stream)),
+      })
+      .finally(() => this.pool.release(instance));
+    for (const stream of ['stdout', 'stderr'] as const)
+      splitters[stream].flush().forEach((l) => log(l, stream));
+    log(endLine(requestId));
+    log(reportLine(requestId, { ...outcome, memoryMB: this.fn.memoryMB }));
+    return {
+      requestId,
+      payload: outcome.payload,
+      error: outcome.error,
+      logs,
+      durationMs: outcome.durationMs,
+    };
+  }
+
+  /** Stops instances and the builder. */
+  async dispose(): Promise<void> {
+    this.pool.dispose();
+    await this.builder?.dispose();
+  }
+
+  private async rebuildLoop(): Promise<void> {
+    do {
+      this.rebuildAgain = false;
+      await this.buildOnce();
+    } while (this.rebuildAgain);
+  }
+
+  private async buildOnce(): Promise<void> {
+    if (!this.builder) {
+      this.pool.newGeneration(this.pool.size > 0);
+      return;
+    }
+    const outcome = await this.builder.build();
+    this.inputs = outcome.inputs;
+    const hadInstances = this.pool.size > 0;
+    if (outcome.ok) {
+      const recovered = this.failure !== undefined;
+      this.failure = undefined;
+      this.outputFile = outcome.outputFile;
+      this.pool.newGeneration(hadInstances || recovered);
+      this.deps.logger.debug?.(`functions: built ${this.fn.name} in ${outcome.durationMs.toFixed(1)} ms`);
+      return;
+    }
+    this.failure = outcome.failure;
+    this.pool.newGeneration(false);
+    this.deps.logger.error(`✘ ${this.fn.name}: build failed\n${outcome.failure.message}`);
+    this.deps.trace.publish({
+      kind: 'error',
+      traceId: randomUUID(),
+      resource: this.fn.arn,
+      payload: {
+        function: this.fn.name,
+        message: outcome.failure.message,
+        location: outcome.failure.location,
+        errorType: outcome.failure.document.errorType,
+      },
+    });
+  }
+
+  private startInstance(generation: number): Instance {
+    const instanceId = randomUUID();
+    const env = instanceEnvironment(this.fn, {
+      region: this.deps.region,
+      endpoint: this.deps.endpoint,
+      taskRoot: this.fn.codeDir,
+      logStreamName: logStreamName(instanceId),
+    });
+    const launch = { env, cwd: this.fn.codeDir, memoryMB: this.fn.memoryMB };
+    if (this.python) {
+      const { module, exportPath } = splitHandler(this.fn.handler);
+      Object.assign(env, { EDDY_HANDLER_MODULE: module, EDDY_HANDLER_EXPORT: exportPath });
+      return new Instance(launchPython(this.deps.pythonBootstrap, launch), generation);
+    }
+    Object.assign(env, {
+      EDDY_HANDLER_FILE: this.outputFile ?? '',
+      EDDY_HANDLER_EXPORT: splitHandler(this.fn.handler).exportPath,
+    });
+    return new Instance(launchNode(workerScriptPath(), launch), generation);
+  }
+}

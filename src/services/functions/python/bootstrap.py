@@ -1,0 +1,161 @@
+# eddy's Python bootstrap: stands in for Lambda's Python runtime interface client inside one instance.
+# It imports the handler module once (Lambda's init phase), then runs one invocation per request read
+# from fd 3, replying on fd 4 with one JSON document per line (the shapes of runtime/protocol.ts).
+# Errors take the shape Lambda's Python runtime gives them:
+# {"errorMessage", "errorType" (the exception class), "requestId", "stackTrace" (traceback frames)}.
+import importlib
+import json
+import logging
+import os
+import resource
+import sys
+import time
+import traceback
+
+REQUESTS = os.fdopen(3, "r", encoding="utf-8")
+REPLIES = os.fdopen(4, "w", encoding="utf-8")
+current_request_id = None
+
+
+def send(message):
+    REPLIES.write(json.dumps(message) + "\n")
+    REPLIES.flush()
+
+
+class Capture:
+    """Replaces sys.stdout / sys.stderr: what the handler prints reaches eddy before the reply."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.encoding = "utf-8"
+
+    def write(self, text):
+        if text:
+            send({"type": "log", "stream": self.stream, "text": str(text)})
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record):
+        record.aws_request_id = current_request_id
+        return True
+
+
+def setup_logging():
+    # Lambda's format for the logging module: "[LEVEL]\t<time>Z\t<request id>\t<message>".
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter(
+        "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s", "%Y-%m-%dT%H:%M:%S"))
+    handler.formatter.converter = time.gmtime
+    handler.addFilter(RequestIdFilter())
+    logging.getLogger().addHandler(handler)
+
+
+def frames(tb):
+    return traceback.format_list(traceback.extract_tb(tb))
+
+
+def error_document(error, error_type=None, message=None, stack=None):
+    return {
+        "errorMessage": message if message is not None else str(error),
+        "errorType": error_type or type(error).__name__,
+        "requestId": current_request_id or "",
+        "stackTrace": stack if stack is not None else frames(error.__traceback__),
+    }
+
+
+def load_handler():
+    module_path = os.environ.get("EDDY_HANDLER_MODULE", "")
+    export = os.environ.get("EDDY_HANDLER_EXPORT", "")
+    module_name = module_path.replace("/", ".")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        return error_document(error, "Runtime.ImportModuleError",
+                              "Unable to import module '%s': %s" % (module_path, error), [])
+    except SyntaxError as error:
+        detail = "%s (%s, line %s)" % (error.msg, os.path.basename(error.filename or ""), error.lineno)
+        return error_document(error, "Runtime.UserCodeSyntaxError",
+                              "Syntax error in module '%s': %s" % (module_path, detail), [])
+    except Exception as error:  # the module raised while initialising
+        return error_document(error)
+    handler = module
+    for part in export.split("."):
+        handler = getattr(handler, part, None)
+    if not callable(handler):
+        return error_document(None, "Runtime.HandlerNotFound",
+                              "Handler '%s' missing on module '%s'" % (export, module_path), [])
+    return handler
+
+
+class LambdaContext:
+    def __init__(self, request):
+        env = os.environ
+        self.aws_request_id = request["requestId"]
+        self.invoked_function_arn = request["context"]["invokedFunctionArn"]
+        self.function_name = env.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.function_version = env.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.memory_limit_in_mb = env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+        self.log_group_name = env.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = env.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        self.identity = None
+        self.client_context = None
+        self._deadline_ms = request["context"]["deadlineMs"]
+
+    def get_remaining_time_in_millis(self):
+        return max(0, int(self._deadline_ms - time.time() * 1000))
+
+
+def memory_mb():
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def invoke(handler, request):
+    global current_request_id
+    current_request_id = request["requestId"]
+    reply = {"type": "done", "requestId": current_request_id}
+    try:
+        event = json.loads(request["payload"]) if request["payload"] else {}
+        result = handler(event, LambdaContext(request))
+        try:
+            reply.update(ok=True, payload=json.dumps(result))
+        except (TypeError, ValueError) as error:
+            reply.update(ok=False, error=error_document(
+                error, "Runtime.MarshalError", "Unable to marshal response: %s" % error, []))
+    except Exception as error:
+        # Lambda's Python runtime drops its own frame from the traceback: keep the handler's frames.
+        stack = frames(error.__traceback__)[1:]
+        reply.update(ok=False, error=error_document(error, stack=stack))
+    reply["maxMemoryMB"] = memory_mb()
+    sys.stdout.flush()
+    send(reply)
+    current_request_id = None
+
+
+def main():
+    sys.stdout = Capture("stdout")
+    sys.stderr = Capture("stderr")
+    setup_logging()
+    sys.path.insert(0, os.getcwd())
+    loaded = load_handler()
+    if isinstance(loaded, dict):
+        send({"type": "initError", "error": loaded})
+        return
+    send({"type": "ready"})
+    for line in REQUESTS:
+        if line.strip():
+            request = json.loads(line)
+            if request.get("type") == "invoke":
+                invoke(loaded, request)
+
+
+main()

@@ -1,0 +1,185 @@
+// One instance (Lambda's execution environment): a worker process that runs one invocation at a time.
+// It owns the timeout (the process is killed, as Lambda stops the sandbox) and turns a process that ends
+// mid-invocation into Lambda's Runtime.ExitError / Runtime.OutOfMemory.
+import { randomUUID } from 'node:crypto';
+import type { WorkerProcess } from './channel.js';
+import { type ExitInfo, exitError, isOutOfMemoryText, timeoutError, timeoutText } from './lambda-errors.js';
+import type { InvokeContext, LambdaErrorDocument, WorkerMessage } from './protocol.js';
+
+/** One line (or chunk) the handler printed. */
+export interface LogChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** How one invocation on an instance ended. */
+export interface InstanceOutcome {
+  /** The result as JSON text, or the error document as JSON text. */
+  payload: string;
+  error?: LambdaErrorDocument;
+  /** Set on a cold start: how long the process took to load the handler. */
+  initDurationMs?: number;
+  durationMs: number;
+  maxMemoryMB?: number;
+  timedOut?: boolean;
+}
+
+/** What an invocation asks of an instance. */
+export interface InstanceRequest {
+  requestId: string;
+  payload: string;
+  context: InvokeContext;
+  timeoutSeconds: number;
+  /** Receives everything printed while the invocation runs (init output included on a cold start). */
+  onLog(chunk: LogChunk): void;
+}
+
+type Pending = {
+  request: InstanceRequest;
+  started: number;
+  resolve(outcome: InstanceOutcome): void;
+  timer?: NodeJS.Timeout;
+};
+
+/** A worker process and its one-at-a-time invocation state. */
+export class Instance {
+  readonly id = randomUUID();
+  /** When the process was started (for the cold start's Init Duration). */
+  private readonly spawnedAt = performance.now();
+  private initState: 'pending' | 'ready' | 'failed' = 'pending';
+  private initError?: LambdaErrorDocument;
+  private initDurationMs?: number;
+  private initReported = false;
+  private pending?: Pending;
+  private earlyLogs: LogChunk[] = [];
+  private sawOutOfMemory = false;
+  private exited = false;
+  private readonly exitListeners: (() => void)[] = [];
+
+  constructor(
+    private readonly worker: WorkerProcess,
+    /** The code generation it runs: a rebuild makes older instances stale. */
+    readonly generation: number,
+  ) {
+    const child = worker.child;
+    worker.onMessage((message) => this.onMessage(message));
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => this.onOutput('stdout', text));
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => this.onOutput('stderr', text));
+    child.on('error', () => this.onClose({ code: 1, signal: null, outOfMemory: false }));
+    // `close` (not `exit`) so that the last output of a crashing process is read before it is reported.
+    child.on('close', (code, signal) => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }));
+  }
+
+  /** True until the process ended or was killed. */
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** True while an invocation runs. */
+  get busy(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** Called once when the process ends. */
+  onExit(listener: () => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  /** Runs one invocation; resolves with its outcome whatever the handler does. */
+  invoke(request: InstanceRequest): Promise<InstanceOutcome> {
+    if (this.pending) throw new Error('instance is busy');
+    return new Promise((resolve) => {
+      const pending: Pending = { request, started: performance.now(), resolve };
+      this.pending = pending;
+      for (const chunk of this.earlyLogs.splice(0)) request.onLog(chunk);
+      pending.timer = setTimeout(() => this.onTimeout(pending), request.timeoutSeconds * 1000);
+      if (this.initState === 'failed') this.complete(pending, { error: this.initError });
+      else if (this.exited) this.failPending({ code: 1, signal: null, outOfMemory: false });
+      else if (this.initState === 'ready') this.dispatch(pending);
+    });
+  }
+
+  /** Stops the process at once. */
+  kill(): void {
+    if (!this.exited) this.worker.child.kill('SIGKILL');
+  }
+
+  private dispatch(pending: Pending): void {
+    // Duration counts from the handler's start, as Lambda's REPORT line does (init is reported apart).
+    pending.started = performance.now();
+    const { requestId, payload, context } = pending.request;
+    this.worker.send({ type: 'invoke', requestId, payload, context });
+  }
+
+  private onMessage(message: WorkerMessage): void {
+    if (message.type === 'log') return this.onOutput(message.stream, message.text, true);
+    if (message.type === 'ready' || message.type === 'initError') {
+      this.initDurationMs = performance.now() - this.spawnedAt;
+      this.initState = message.type === 'ready' ? 'ready' : 'failed';
+      if (message.type === 'initError') this.initError = message.error;
+      const pending = this.pending;
+      if (!pending) return;
+      if (message.type === 'ready') this.dispatch(pending);
+      else this.complete(pending, { error: message.error });
+      return;
+    }
+    if (message.type === 'done' && this.pending?.request.requestId === message.requestId) {
+      const pending = this.pending;
+      if (message.ok) this.complete(pending, { payload: message.payload, maxMemoryMB: message.maxMemoryMB });
+      else this.complete(pending, { error: message.error, maxMemoryMB: message.maxMemoryMB });
+    }
+  }
+
+  private onOutput(stream: 'stdout' | 'stderr', text: string, fromHandler = false): void {
+    if (!fromHandler && stream === 'stderr' && isOutOfMemoryText(text)) this.sawOutOfMemory = true;
+    const chunk = { stream, text };
+    if (this.pending) this.pending.request.onLog(chunk);
+    else if (this.earlyLogs.length < 1000) this.earlyLogs.push(chunk);
+  }
+
+  private onTimeout(pending: Pending): void {
+    if (this.pending !== pending) return;
+    const { requestId, timeoutSeconds } = pending.request;
+    pending.request.onLog({
+      stream: 'stdout',
+      text: `${new Date().toISOString()} ${requestId} ${timeoutText(timeoutSeconds)}\n`,
+    });
+    this.kill();
+    this.complete(pending, { error: timeoutError(requestId, timeoutSeconds), timedOut: true });
+  }
+
+  private onClose(exit: ExitInfo): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.failPending(exit);
+    for (const listener of this.exitListeners) listener();
+  }
+
+  private failPending(exit: ExitInfo): void {
+    const pending = this.pending;
+    if (pending) this.complete(pending, { error: exitError(pending.request.requestId, exit) });
+  }
+
+  private complete(
+    pending: Pending,
+    result: { payload?: string; error?: LambdaErrorDocument; maxMemoryMB?: number; timedOut?: boolean },
+  ): void {
+    if (this.pending !== pending) return;
+    this.pending = undefined;
+    clearTimeout(pending.timer);
+    // A failed init leaves nothing to reuse: Lambda starts a fresh environment for the next request.
+    if (this.initState === 'failed') this.kill();
+    const outcome: InstanceOutcome = {
+      payload: result.error ? JSON.stringify(result.error) : (result.payload ?? 'null'),
+      error: result.error,
+      durationMs: performance.now() - pending.started,
+      maxMemoryMB: result.maxMemoryMB,
+      timedOut: result.timedOut,
+    };
+    if (!this.initReported && this.initDurationMs !== undefined) {
+      outcome.initDurationMs = this.initDurationMs;
+      this.initReported = true;
+    }
+    pending.resolve(outcome);
+  }
+}

@@ -1,0 +1,282 @@
+// The functions service: Lambda's local runtime. It builds and runs the template's functions, serves
+// invocations (programmatic, the Invoke API through api/, and router calls by ARN), and reloads a
+// function's code when one of its source files changes.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppModel, FunctionModel } from '../../template/model.js';
+import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
+import { AsyncInvoker } from './async-invoker.js';
+import { FunctionInvocationError, FunctionNotFoundError, InvalidPayloadError } from './errors.js';
+import { FunctionRuntime } from './function-runtime.js';
+import { findFunction } from './lookup.js';
+import { createWatcher, type FileWatcher } from './watcher.js';
+
+/** How the service runs (the dev command's flags end up here). */
+export interface FunctionsServiceOptions {
+  /** Watch sources and reload on change (`--no-watch` sets false). Default true. */
+  watch?: boolean;
+  /** How long an idle instance is kept warm. Default 5 minutes. */
+  idleMs?: number;
+  /** Waits between async attempts (Lambda: 1 and 2 minutes). */
+  asyncRetryDelaysMs?: number[];
+  /** Replaces the watcher (tests). */
+  watcher?: FileWatcher;
+}
+
+/** Options of one invocation. */
+export interface InvokeOptions {
+  invocationType?: 'RequestResponse' | 'Event' | 'DryRun';
+  traceId?: string;
+  /** `Tail` returns the last 4 KB of the logs, base64, as X-Amz-Log-Result. */
+  logType?: 'None' | 'Tail';
+}
+
+/** An invocation's answer, as the Invoke API returns it. */
+export interface InvokeResult {
+  /** 200 (RequestResponse), 202 (Event), 204 (DryRun). */
+  statusCode: number;
+  /** The result or Lambda's error document as JSON text ('' for Event and DryRun). */
+  payload: string;
+  /** `Unhandled` when the function failed (X-Amz-Function-Error). */
+  functionError?: 'Unhandled';
+  /** Base64 of the last 4 KB of the logs, when logType is Tail. */
+  logTail?: string;
+  executedVersion: '$LATEST';
+  durationMs: number;
+  requestId: string;
+  /** The invocation's log lines (empty for Event). */
+  logs: string[];
+}
+
+/** Lambda's 4 KB LogResult limit. */
+const LOG_TAIL_BYTES = 4096;
+
+/** Lambda, locally. */
+export class FunctionsService implements Service {
+  readonly name = 'functions';
+  readonly arnService = 'lambda';
+  private ctx?: ServiceContext;
+  private watcher?: FileWatcher;
+  private asyncInvoker?: AsyncInvoker;
+  private buildDir?: string;
+  private ownsBuildDir = false;
+  private readonly runtimes = new Map<
+    string,
+    { fn: FunctionModel; runtime: FunctionRuntime; signature: string }
+  >();
+
+  constructor(private readonly options: FunctionsServiceOptions = {}) {}
+
+  async start(context: ServiceContext): Promise<void> {
+    this.ctx = context;
+    const { stateDir } = context.config;
+    this.ownsBuildDir = !stateDir;
+    this.buildDir = stateDir ? join(stateDir, 'build') : mkdtempSync(join(tmpdir(), 'eddy-build-'));
+    this.watcher = this.options.watcher ?? createWatcher(this.options.watch ?? true);
+    this.watcher.onChange((file) => this.onFileChange(file));
+    this.asyncInvoker = new AsyncInvoker({
+      clock: context.clock,
+      router: context.router,
+      trace: context.trace,
+      logger: context.logger,
+      retryDelaysMs: this.options.asyncRetryDelaysMs,
+      current: (name) => this.runtimes.get(name)?.fn,
+      attempt: async (fn, payload, traceId, requestId) => {
+        const result = await this.run(this.entry(fn.name), payload, traceId, requestId, 'Event');
+        return { payload: result.payload, failed: result.error !== undefined };
+      },
+    });
+  }
+
+  async apply(app: AppModel): Promise<void> {
+    const ctx = this.requireStarted();
+    const wanted = new Map(app.functions.map((fn) => [fn.name, fn]));
+    for (const [name, entry] of this.runtimes) {
+      const next = wanted.get(name);
+      if (!next || signatureOf(next) !== entry.signature) {
+        this.runtimes.delete(name);
+        await entry.runtime.dispose();
+      }
+    }
+    const fresh: FunctionRuntime[] = [];
+    for (const fn of wanted.values()) {
+      if (this.runtimes.has(fn.name)) continue;
+      const runtime = new FunctionRuntime(fn, {
+        region: ctx.config.region,
+        endpoint: ctx.config.endpoint,
+        buildDir: this.buildDir!,
+        pythonBootstrap: fileURLToPath(new URL('./python/bootstrap.py', import.meta.url)),
+        trace: ctx.trace,
+        clock: ctx.clock,
+        logger: ctx.logger,
+        idleMs: this.options.idleMs ?? 5 * 60_000,
+      });
+      this.runtimes.set(fn.name, { fn, runtime, signature: signatureOf(fn) });
+      fresh.push(runtime);
+    }
+    await Promise.all(fresh.map((r) => r.reload()));
+    for (const runtime of fresh) this.watcher!.add(runtime.watchedFiles);
+  }
+
+  async dispose(): Promise<void> {
+    this.asyncInvoker?.dispose();
+    await this.watcher?.close();
+    await Promise.all([...this.runtimes.values()].map((e) => e.runtime.dispose()));
+    this.runtimes.clear();
+    if (this.ownsBuildDir && this.buildDir) rmSync(this.buildDir, { recursive: true, force: true });
+  }
+
+  describe(): ResourceSummary[] {
+    return [...this.runtimes.values()].map(({ fn, runtime }) => ({
+      type: 'AWS::Lambda::Function',
+      logicalId: fn.logicalId,
+      name: fn.name,
+      detail: runtime.buildFailure
+        ? `${fn.runtime} ${fn.handler} (build failed)`
+        : `${fn.runtime} ${fn.handler}`,
+    }));
+  }
+
+  /** The functions it runs now (ListFunctions / GetFunction). */
+  functions(): FunctionModel[] {
+    return [...this.runtimes.values()].map((e) => e.fn);
+  }
+
+  /** One function's model by name, ARN or logical id (GetFunction); throws ResourceNotFoundException. */
+  getFunction(nameOrArn: string): FunctionModel {
+    return this.entry(nameOrArn).fn;
+  }
+
+  /** Invokes a function as Lambda's Invoke API does. */
+  async invoke(nameOrArn: string, payload: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
+    const entry = this.entry(nameOrArn);
+    const text = payloadText(payload);
+    const traceId = options.traceId ?? randomUUID();
+    const requestId = randomUUID();
+    const type = options.invocationType ?? 'RequestResponse';
+    const base = { executedVersion: '$LATEST' as const, requestId, logs: [] as string[], durationMs: 0 };
+    if (type === 'DryRun') return { ...base, statusCode: 204, payload: '' };
+    if (type === 'Event') {
+      this.asyncInvoker!.enqueue(entry.fn, text, traceId, requestId);
+      return { ...base, statusCode: 202, payload: '' };
+    }
+    const result = await this.run(entry, text, traceId, requestId, type);
+    const answer: InvokeResult = {
+      ...base,
+      statusCode: 200,
+      payload: result.payload,
+      logs: result.logs,
+      durationMs: result.durationMs,
+    };
+    if (result.error) answer.functionError = 'Unhandled';
+    if (options.logType === 'Tail') answer.logTail = logTail(result.logs);
+    return answer;
+  }
+
+  /** A router call: RequestResponse resolves with the parsed result or rejects with the function's error. */
+  async invokeTarget(arn: string, payload: unknown, options: TargetCallOptions): Promise<unknown> {
+    // Router payloads are JSON values (a string payload is a JSON string, not JSON text).
+    const result = await this.invoke(arn, JSON.stringify(payload ?? {}), {
+      traceId: options.traceId,
+      invocationType: options.invocationType,
+    });
+    if (result.functionError) {
+      throw new FunctionInvocationError(this.entry(arn).fn.arn, JSON.parse(result.payload));
+    }
+    return result.payload === '' ? undefined : (JSON.parse(result.payload) as unknown);
+  }
+
+  /** Resolves when no asynchronous attempt is running (tests). */
+  async asyncIdle(): Promise<void> {
+    await this.asyncInvoker?.idle();
+  }
+
+  private async run(
+    entry: { fn: FunctionModel; runtime: FunctionRuntime },
+    payload: string,
+    traceId: string,
+    requestId: string,
+    invocationType: string,
+  ) {
+    const result = await entry.runtime.run(payload, traceId, requestId);
+    this.requireStarted().trace.publish({
+      kind: 'invocation',
+      traceId,
+      resource: entry.fn.arn,
+      payload: {
+        function: entry.fn.name,
+        requestId,
+        invocationType,
+        status: result.error ? 'failed' : 'succeeded',
+        durationMs: Math.round(result.durationMs * 100) / 100,
+        ...(result.error
+          ? { error: { errorType: result.error.errorType, errorMessage: result.error.errorMessage } }
+          : {}),
+        result: result.payload.length > 4096 ? result.payload.slice(0, 4096) : result.payload,
+      },
+    });
+    return result;
+  }
+
+  private onFileChange(file: string): void {
+    for (const { fn, runtime } of this.runtimes.values()) {
+      if (!runtime.uses(file)) continue;
+      const started = performance.now();
+      void runtime.reload().then(() => {
+        this.watcher?.add(runtime.watchedFiles);
+        this.ctx?.trace.publish({
+          kind: 'reload',
+          traceId: randomUUID(),
+          resource: fn.arn,
+          payload: {
+            function: fn.name,
+            file,
+            ok: !runtime.buildFailure,
+            durationMs: performance.now() - started,
+          },
+        });
+      });
+    }
+  }
+
+  private entry(nameOrArn: string) {
+    const found = findFunction(this.runtimes.values(), nameOrArn);
+    if (found) return found;
+    const { region, accountId } = this.requireStarted().config;
+    throw new FunctionNotFoundError(nameOrArn, region, accountId);
+  }
+
+  private requireStarted(): ServiceContext {
+    if (!this.ctx) throw new Error('functions service used before start()');
+    return this.ctx;
+  }
+}
+
+function signatureOf(fn: FunctionModel): string {
+  return JSON.stringify({ ...fn, position: undefined });
+}
+
+function payloadText(payload: unknown): string {
+  if (payload === undefined || payload === null) return '{}';
+  const text =
+    typeof payload === 'string'
+      ? payload
+      : Buffer.isBuffer(payload)
+        ? payload.toString('utf8')
+        : JSON.stringify(payload);
+  if (text.trim() === '') return '{}';
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw new InvalidPayloadError((error as Error).message);
+  }
+  return text;
+}
+
+function logTail(lines: string[]): string {
+  const bytes = Buffer.from(lines.join('\n') + '\n', 'utf8');
+  return bytes.subarray(Math.max(0, bytes.length - LOG_TAIL_BYTES)).toString('base64');
+}
