@@ -1,0 +1,59 @@
+// What a running execution shares with every state: time, the task invoker, tokens, history, and the
+// identity that fills the context object.
+import type { Clock } from '../../../shared/clock.js';
+import type { StatesBlock, QueryLanguage } from '../asl/types.js';
+import type { TaskInvoker } from '../tasks/invoker.js';
+import type { TaskTokenRegistry } from '../tasks/token-registry.js';
+import type { History } from './history.js';
+import type { VariableScope } from './variables.js';
+
+/** The context object's Execution and StateMachine parts (`$$.Execution`, `$$.StateMachine`). */
+export interface ExecutionIdentity {
+  Execution: {
+    Id: string;
+    Input: unknown;
+    StartTime: string;
+    Name: string;
+    RoleArn: string;
+    RedriveCount: number;
+  };
+  StateMachine: { Id: string; Name: string };
+}
+
+/** Execution-wide services and settings. */
+export interface ExecutionEnv {
+  clock: Clock;
+  invoker: TaskInvoker;
+  tokens: TaskTokenRegistry;
+  history: History;
+  /** Aborted when the execution stops, times out or fails. */
+  signal: AbortSignal;
+  region: string;
+  accountId: string;
+  identity: ExecutionIdentity;
+  /** Called after every state transition (durability hook). */
+  onTransition?: (transition: Transition) => void;
+}
+
+/** One state transition of the top-level frame: enough to resume from. */
+export interface Transition {
+  /** The state about to run, or undefined when the execution ended. */
+  stateName: string | undefined;
+  input: unknown;
+  variables: Record<string, unknown>;
+}
+
+/** A list of states being run: the machine, a Parallel branch or a Map iteration. */
+export interface Frame {
+  env: ExecutionEnv;
+  block: StatesBlock;
+  /** The query language inherited from the enclosing definition. */
+  queryLanguage: QueryLanguage;
+  scope: VariableScope;
+  /** `$$.Map.Item` inside a Map iteration. */
+  mapItem?: { Index: number; Value: unknown; Key?: string };
+  /** True at the top level (transitions are reported for resuming). */
+  topLevel: boolean;
+  /** Aborted when this frame must stop (execution ended, or a sibling branch/iteration failed). */
+  signal: AbortSignal;
+}

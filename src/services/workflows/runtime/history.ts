@@ -1,0 +1,107 @@
+// Execution history: AWS's event types and detail fields, appended as the run proceeds and readable
+// as a list, through listeners, or as an async iterable (the API, `eddy tail` and tests share it).
+
+/** One history event, shaped like GetExecutionHistory's `events[]` (timestamp in epoch ms). */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: number;
+  type: string;
+  [details: string]: unknown;
+}
+
+/** A function told about each new event. */
+export type HistoryListener = (event: HistoryEvent) => void;
+
+/** The detail key AWS uses for each event type, e.g. TaskStateEntered → stateEnteredEventDetails. */
+export function detailsKey(type: string): string | undefined {
+  if (/StateEntered$/.test(type)) return 'stateEnteredEventDetails';
+  if (/StateExited$/.test(type)) return 'stateExitedEventDetails';
+  const special: Record<string, string> = {
+    MapStateStarted: 'mapStateStartedEventDetails',
+    MapIterationStarted: 'mapIterationStartedEventDetails',
+    MapIterationSucceeded: 'mapIterationSucceededEventDetails',
+    MapIterationFailed: 'mapIterationFailedEventDetails',
+    MapIterationAborted: 'mapIterationAbortedEventDetails',
+    MapRunStarted: 'mapRunStartedEventDetails',
+    MapRunFailed: 'mapRunFailedEventDetails',
+    EvaluationFailed: 'evaluationFailedEventDetails',
+  };
+  if (special[type]) return special[type];
+  if (/^(MapState|ParallelState)(Succeeded|Aborted|Started)$/.test(type)) return undefined;
+  if (type === 'MapStateFailed' || type === 'ParallelStateFailed') return undefined;
+  // ExecutionStarted → executionStartedEventDetails, TaskScheduled → taskScheduledEventDetails, ...
+  return type[0].toLowerCase() + type.slice(1) + 'EventDetails';
+}
+
+/** Appends events and publishes them. */
+export class History {
+  readonly events: HistoryEvent[] = [];
+  private readonly listeners = new Set<HistoryListener>();
+  private waiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly now: () => number,
+    startId = 0,
+  ) {
+    this.nextId = startId + 1;
+  }
+
+  private nextId: number;
+
+  /** Appends an event of `type` with `details` (under AWS's detail key); returns its id. */
+  add(type: string, details?: Record<string, unknown>, previousEventId?: number): number {
+    const id = this.nextId++;
+    const event: HistoryEvent = {
+      id,
+      previousEventId: previousEventId ?? id - 1,
+      timestamp: this.now(),
+      type,
+    };
+    const key = detailsKey(type);
+    if (details && key) event[key] = details;
+    this.events.push(event);
+    for (const listener of this.listeners) listener(event);
+    this.wake();
+    return id;
+  }
+
+  /** The id the next event will get. */
+  get lastId(): number {
+    return this.nextId - 1;
+  }
+
+  /** Calls `listener` for every future event; returns the unsubscribe function. */
+  listen(listener: HistoryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Ends iteration after the events already added. */
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Every event, past and future, until the execution ends. */
+  async *[Symbol.asyncIterator](): AsyncIterator<HistoryEvent> {
+    let index = 0;
+    for (;;) {
+      while (index < this.events.length) yield this.events[index++];
+      if (this.closed) return;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+}
+
+/** The `*Details` payload fields AWS attaches to inputs and outputs. */
+export function payload(field: 'input' | 'output', value: unknown): Record<string, unknown> {
+  return { [field]: JSON.stringify(value), [`${field}Details`]: { truncated: false } };
+}

@@ -1,0 +1,93 @@
+// Input and output processing shared by the states
+// (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html and
+// https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
+import { ResultPathMatchFailureError } from '../errors/runtime-errors.js';
+import { setReference } from '../jsonpath/reference.js';
+import type { StateContext } from './state-context.js';
+
+/** JSONPath InputPath: `$` by default, `null` gives `{}`. */
+export function applyInputPath(ctx: StateContext, input: unknown): unknown {
+  const p = ctx.state.InputPath;
+  if (p === null) return {};
+  if (p === undefined || p === '$') return input;
+  return ctx.path(p, input);
+}
+
+/** JSONPath OutputPath: `$` by default, `null` gives `{}`. */
+export function applyOutputPath(ctx: StateContext, output: unknown): unknown {
+  const p = ctx.state.OutputPath;
+  if (p === null) return {};
+  if (p === undefined || p === '$') return output;
+  return ctx.path(p, output);
+}
+
+/** JSONPath ResultPath: where the result goes in the raw input (`$` replaces, `null` discards). */
+export function applyResultPath(
+  ctx: StateContext,
+  rawInput: unknown,
+  result: unknown,
+  resultPath = ctx.state.ResultPath,
+): unknown {
+  if (resultPath === null) return rawInput;
+  if (resultPath === undefined || resultPath === '$') return result;
+  try {
+    return setReference(rawInput, resultPath, result);
+  } catch {
+    throw new ResultPathMatchFailureError(
+      ctx.cause(`Unable to apply ResultPath '${resultPath}' to input '${JSON.stringify(rawInput)}'.`),
+    );
+  }
+}
+
+/** What a state produced: its output and the variables it assigns (applied after it ends). */
+export interface Finished {
+  output: unknown;
+  assign?: Record<string, unknown>;
+}
+
+/**
+ * Finishes a state that produced `result` from `rawInput`: JSONPath runs ResultSelector, Assign,
+ * ResultPath and OutputPath; JSONata runs Assign and Output (default: the result).
+ */
+export async function finishWithResult(
+  ctx: StateContext,
+  rawInput: unknown,
+  result: unknown,
+  opts: { selector?: boolean } = {},
+): Promise<Finished> {
+  const s = ctx.state;
+  if (ctx.language === 'JSONata') {
+    const binding = { input: rawInput, result };
+    const assign = s.Assign
+      ? ((await ctx.jsonata(s.Assign, 'Assign', binding)) as Record<string, unknown>)
+      : undefined;
+    const output = s.Output !== undefined ? await ctx.jsonata(s.Output, 'Output', binding) : result;
+    return { output, assign };
+  }
+  const selected =
+    opts.selector !== false && s.ResultSelector !== undefined
+      ? ctx.payload(s.ResultSelector, result)
+      : result;
+  const assign = s.Assign ? (ctx.payload(s.Assign, selected) as Record<string, unknown>) : undefined;
+  const merged = applyResultPath(ctx, rawInput, selected);
+  return { output: applyOutputPath(ctx, merged), assign };
+}
+
+/** Finishes a state without a result (Choice, Wait, Succeed): output is the input. */
+export async function finishWithoutResult(
+  ctx: StateContext,
+  rawInput: unknown,
+  effective: unknown,
+): Promise<Finished> {
+  const s = ctx.state;
+  if (ctx.language === 'JSONata') {
+    const binding = { input: rawInput };
+    const assign = s.Assign
+      ? ((await ctx.jsonata(s.Assign, 'Assign', binding)) as Record<string, unknown>)
+      : undefined;
+    const output = s.Output !== undefined ? await ctx.jsonata(s.Output, 'Output', binding) : rawInput;
+    return { output, assign };
+  }
+  const assign = s.Assign ? (ctx.payload(s.Assign, effective) as Record<string, unknown>) : undefined;
+  return { output: applyOutputPath(ctx, effective), assign };
+}

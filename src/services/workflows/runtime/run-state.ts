@@ -1,0 +1,62 @@
+// One state's life: Entered event, the handler, Retry back-off, Catch, Exited event, and the
+// assignments that take effect when it ends.
+import type { StateDefinition } from '../asl/types.js';
+import { QueryEvaluationError } from '../errors/runtime-errors.js';
+import { toStatesError, type StatesError } from '../errors/states-error.js';
+import { HANDLERS } from '../states/registry.js';
+import type { StateOutcome } from '../states/handler.js';
+import { applyCatcher } from './catch.js';
+import type { Frame } from './env.js';
+import { payload } from './history.js';
+import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry.js';
+import { sleep } from './sleep.js';
+import { StateContext } from './state-context.js';
+
+/** Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. */
+export async function runState(frame: Frame, name: string, input: unknown): Promise<StateOutcome> {
+  const state = frame.block.States[name] as StateDefinition;
+  const env = frame.env;
+  const enteredId = env.history.add(`${state.Type}StateEntered`, { name, ...payload('input', input) });
+  const ctx = new StateContext(frame, name, state, enteredId, new Date(env.clock.now()).toISOString());
+  const handler = HANDLERS[state.Type];
+  const attempts = new Map<number, number>();
+  for (;;) {
+    try {
+      const outcome = await handler.run(ctx, input);
+      return finish(ctx, outcome);
+    } catch (thrown) {
+      if (frame.signal.aborted) throw thrown;
+      const error = toStatesError(thrown);
+      if (error instanceof QueryEvaluationError) {
+        env.history.add('EvaluationFailed', { error: error.error, cause: error.causeText, state: name });
+      }
+      const r = findRetrier(state.Retry, error);
+      if (r >= 0) {
+        const retrier = state.Retry![r];
+        const done = attempts.get(r) ?? 0;
+        if (done < maxAttempts(retrier)) {
+          attempts.set(r, done + 1);
+          await sleep(env.clock, retryDelayMs(retrier, done), frame.signal);
+          ctx.retryCount++;
+          continue;
+        }
+      }
+      const catcher = findCatcher(state.Catch, error);
+      if (!catcher) {
+        if (state.Type === 'Map' || state.Type === 'Parallel') env.history.add(`${state.Type}StateFailed`);
+        throw error;
+      }
+      const caught = await applyCatcher(ctx, catcher, input, error as StatesError);
+      return finish(ctx, { ...caught, next: catcher.Next });
+    }
+  }
+}
+
+function finish(ctx: StateContext, outcome: StateOutcome): StateOutcome {
+  if (outcome.assign) ctx.frame.scope.assign(outcome.assign);
+  ctx.env.history.add(`${ctx.state.Type}StateExited`, {
+    name: ctx.name,
+    ...payload('output', outcome.output),
+  });
+  return outcome;
+}

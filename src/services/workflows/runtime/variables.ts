@@ -1,0 +1,40 @@
+// Variable scopes (Assign). Top-level states share one scope; a Parallel branch or Map iteration gets a
+// child scope that reads its parents'. Assignments of one state take effect together, after the state
+// (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html).
+
+/** One scope of variables; `parent` is the scope of the enclosing Parallel/Map state. */
+export class VariableScope {
+  private readonly values: Map<string, unknown>;
+
+  constructor(
+    readonly parent?: VariableScope,
+    initial?: Record<string, unknown>,
+  ) {
+    this.values = new Map(Object.entries(initial ?? {}));
+  }
+
+  /** The value of `name`, searching outward; `found` is false when no scope defines it. */
+  lookup(name: string): { found: boolean; value: unknown } {
+    for (let scope: VariableScope | undefined = this; scope; scope = scope.parent) {
+      if (scope.values.has(name)) return { found: true, value: scope.values.get(name) };
+    }
+    return { found: false, value: undefined };
+  }
+
+  /** Applies one state's assignments at once (they were all evaluated against the old values). */
+  assign(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.values.set(k, v);
+  }
+
+  /** Every visible variable, inner scopes winning (the JSONata bindings). */
+  flatten(): Record<string, unknown> {
+    const out: Record<string, unknown> = this.parent ? this.parent.flatten() : {};
+    for (const [k, v] of this.values) out[k] = v;
+    return out;
+  }
+
+  /** This scope's own variables, for snapshots. */
+  own(): Record<string, unknown> {
+    return Object.fromEntries(this.values);
+  }
+}

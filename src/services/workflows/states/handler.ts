@@ -1,0 +1,18 @@
+// The contract every state type implements.
+import type { Finished } from '../runtime/io.js';
+import type { StateContext } from '../runtime/state-context.js';
+
+/** What a state did: its output, variables to assign, and the next state (undefined ends the block). */
+export interface StateOutcome extends Finished {
+  next: string | undefined;
+}
+
+/** One state type. `run` gets the raw state input and does all input/output processing. */
+export interface StateHandler {
+  run(ctx: StateContext, input: unknown): Promise<StateOutcome>;
+}
+
+/** The Next of a state that ends normally (undefined when End is true). */
+export function nextOf(ctx: StateContext): string | undefined {
+  return ctx.state.End ? undefined : ctx.state.Next;
+}
