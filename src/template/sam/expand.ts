@@ -75,7 +75,9 @@ function readResources(doc: Record<string, unknown>, positions: SourceMap, file:
     }
     const properties = isRecord(raw.Properties) ? raw.Properties : {};
     if (!isRecord(raw.Properties)) positions.setNode(properties, position ?? { file, line: 1, column: 1 });
+    const definitionKey = ['Definition', 'DefinitionString'].find((k) => k in properties);
     return {
+      definitionPosition: definitionKey ? positions.value(properties, definitionKey) : undefined,
       logicalId,
       type: raw.Type,
       properties,
