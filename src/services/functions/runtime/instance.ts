@@ -54,6 +54,7 @@ export class Instance {
   private earlyLogs: LogChunk[] = [];
   private sawOutOfMemory = false;
   private exited = false;
+  private killed = false;
   private readonly exitListeners: (() => void)[] = [];
 
   constructor(
@@ -72,7 +73,7 @@ export class Instance {
 
   /** True until the process ended or was killed. */
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && !this.killed;
   }
 
   /** True while an invocation runs. */
@@ -101,7 +102,9 @@ export class Instance {
 
   /** Stops the process at once. */
   kill(): void {
-    if (!this.exited) this.worker.child.kill('SIGKILL');
+    if (this.exited || this.killed) return;
+    this.killed = true;
+    this.worker.child.kill('SIGKILL');
   }
 
   private dispatch(pending: Pending): void {
@@ -125,6 +128,7 @@ export class Instance {
     }
     if (message.type === 'done' && this.pending?.request.requestId === message.requestId) {
       const pending = this.pending;
+      if (message.fatal) this.kill();
       if (message.ok) this.complete(pending, { payload: message.payload, maxMemoryMB: message.maxMemoryMB });
       else this.complete(pending, { error: message.error, maxMemoryMB: message.maxMemoryMB });
     }

@@ -44,6 +44,8 @@ export type DoneMessage = {
   requestId: string;
   /** Resident memory after the invocation, for the REPORT line. */
   maxMemoryMB?: number;
+  /** The instance ends after this (an uncaught exception): it must not be reused. */
+  fatal?: boolean;
 } & ({ ok: true; payload: string } | { ok: false; error: LambdaErrorDocument });
 
 /** Every message a worker sends. */

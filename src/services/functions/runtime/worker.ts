@@ -134,9 +134,10 @@ function runHandler(
 function finish(
   id: string,
   outcome: { ok: true; payload: string } | { ok: false; error: LambdaErrorDocument },
+  fatal = false,
 ): void {
   const maxMemoryMB = Math.round(process.memoryUsage().rss / 1048576);
-  send({ type: 'done', requestId: id, maxMemoryMB, ...outcome });
+  send({ type: 'done', requestId: id, maxMemoryMB, fatal, ...outcome });
   requestId = undefined;
 }
 
@@ -151,14 +152,14 @@ async function main(): Promise<void> {
   }
   // An exception nobody catches ends the instance, as on Lambda; the current invocation reports it.
   process.on('uncaughtException', (error) => {
-    if (requestId) finish(requestId, { ok: false, error: toErrorDocument(error) });
+    if (requestId) finish(requestId, { ok: false, error: toErrorDocument(error) }, true);
     process.exitCode = 129;
     setImmediate(() => process.exit(129));
   });
   process.on('unhandledRejection', (reason) => {
     const doc = toErrorDocument(reason);
     const error = runtimeError('Runtime.UnhandledPromiseRejection', `${doc.errorType}: ${doc.errorMessage}`);
-    if (requestId) finish(requestId, { ok: false, error });
+    if (requestId) finish(requestId, { ok: false, error }, true);
     setImmediate(() => process.exit(128));
   });
   process.on('message', (message: InvokeMessage) => {
