@@ -20,13 +20,23 @@ export class RuntimeError extends StatesError {
   }
 }
 
-/** States.DataLimitExceeded: an output above 256 KiB; like States.Runtime, not handled by States.ALL. */
+/** States.DataLimitExceeded: a result or output above 256 KiB (recorded AWS runs show States.ALL catches it). */
 export class DataLimitExceededError extends StatesError {
   constructor(cause: string) {
     super('States.DataLimitExceeded', cause);
   }
-  override matches(name: string): boolean {
-    return name === this.error;
+}
+
+/** The largest payload a state may produce: 256 KiB of UTF-8. */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** Throws States.DataLimitExceeded naming `who` when `value` is too large. */
+export function checkPayloadSize(value: unknown, who: string): void {
+  const text = JSON.stringify(value ?? null);
+  if (text.length > MAX_PAYLOAD_BYTES / 4 && Buffer.byteLength(text, 'utf8') > MAX_PAYLOAD_BYTES) {
+    throw new DataLimitExceededError(
+      `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    );
   }
 }
 

@@ -10,7 +10,8 @@ export class TaskFailedError extends StatesError {
 
 /** States.Timeout: a task ran past TimeoutSeconds, or the execution past its TimeoutSeconds. */
 export class TimeoutError extends StatesError {
-  constructor(cause?: string) {
+  // AWS reports an empty Cause for timeouts ({"Error":"States.Timeout","Cause":""} in a catcher).
+  constructor(cause = '') {
     super('States.Timeout', cause);
   }
 }

@@ -25,8 +25,8 @@ const compiled = new Map<string, jsonata.Expression>();
 /** The expression inside `{% ... %}`, or undefined when `value` is not a JSONata string. */
 export function expressionOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const t = value.trim();
-  if (t.startsWith('{%') && t.endsWith('%}') && t.length >= 4) return t.slice(2, -2).trim();
+  // AWS requires the string to start with `{%` and end with `%}` exactly (surrounding spaces make it a literal).
+  if (value.startsWith('{%') && value.endsWith('%}') && value.length >= 4) return value.slice(2, -2).trim();
   return undefined;
 }
 

@@ -127,7 +127,8 @@ function parseBracket(inner: string, fail: () => never): Segment {
     if (/^-?\d+$/.test(p)) return Number(p);
     const q = /^(['"])(.*)\1$/s.exec(p);
     if (!q) return fail();
-    return q[2].replace(/\\(.)/g, '$1');
+    // Jayway keeps backslashes except before the delimiting quote.
+    return q[2].split('\\' + q[1]).join(q[1]);
   });
   if (keys.length === 1) {
     const k = keys[0];

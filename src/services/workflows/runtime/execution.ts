@@ -149,7 +149,8 @@ function failure(history: History, thrown: unknown): ExecutionResult {
   const hasError = !(error instanceof FailStateError) || error.hasError;
   const details: Record<string, unknown> = {};
   if (hasError) details.error = error.error;
-  if (error.causeText !== undefined) details.cause = error.causeText;
+  const cause = error.causeText === '' ? undefined : error.causeText;
+  if (cause !== undefined) details.cause = cause;
   history.add('ExecutionFailed', details);
-  return { status: 'FAILED', error: hasError ? error.error : undefined, cause: error.causeText };
+  return { status: 'FAILED', error: hasError ? error.error : undefined, cause };
 }

@@ -26,7 +26,7 @@ export function applyResultPath(
   ctx: StateContext,
   rawInput: unknown,
   result: unknown,
-  resultPath = ctx.state.ResultPath,
+  resultPath: string | null | undefined,
 ): unknown {
   if (resultPath === null) return rawInput;
   if (resultPath === undefined || resultPath === '$') return result;
@@ -69,7 +69,7 @@ export async function finishWithResult(
       ? ctx.payload(s.ResultSelector, result)
       : result;
   const assign = s.Assign ? (ctx.payload(s.Assign, selected) as Record<string, unknown>) : undefined;
-  const merged = applyResultPath(ctx, rawInput, selected);
+  const merged = applyResultPath(ctx, rawInput, selected, s.ResultPath);
   return { output: applyOutputPath(ctx, merged), assign };
 }
 

@@ -1,7 +1,7 @@
 // One state's life: Entered event, the handler, Retry back-off, Catch, Exited event, and the
 // assignments that take effect when it ends.
 import type { StateDefinition } from '../asl/types.js';
-import { QueryEvaluationError } from '../errors/runtime-errors.js';
+import { checkPayloadSize, QueryEvaluationError } from '../errors/runtime-errors.js';
 import { toStatesError, type StatesError } from '../errors/states-error.js';
 import { HANDLERS } from '../states/registry.js';
 import type { StateOutcome } from '../states/handler.js';
@@ -11,6 +11,9 @@ import { payload } from './history.js';
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry.js';
 import { sleep } from './sleep.js';
 import { StateContext } from './state-context.js';
+
+// QueryEvaluationErrors already reported by an EvaluationFailed event (in an inner state).
+const reported = new WeakSet<object>();
 
 /** Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. */
 export async function runState(frame: Frame, name: string, input: unknown): Promise<StateOutcome> {
@@ -27,7 +30,8 @@ export async function runState(frame: Frame, name: string, input: unknown): Prom
     } catch (thrown) {
       if (frame.signal.aborted) throw thrown;
       const error = toStatesError(thrown);
-      if (error instanceof QueryEvaluationError) {
+      if (error instanceof QueryEvaluationError && !reported.has(error)) {
+        reported.add(error);
         env.history.add('EvaluationFailed', { error: error.error, cause: error.causeText, state: name });
       }
       const r = findRetrier(state.Retry, error);
@@ -42,10 +46,10 @@ export async function runState(frame: Frame, name: string, input: unknown): Prom
         }
       }
       const catcher = findCatcher(state.Catch, error);
-      if (!catcher) {
-        if (state.Type === 'Map' || state.Type === 'Parallel') env.history.add(`${state.Type}StateFailed`);
-        throw error;
-      }
+      // Map/Parallel report their failure (caught or not) unless it is a non-handleable runtime error.
+      if ((state.Type === 'Map' || state.Type === 'Parallel') && error.handleable)
+        env.history.add(`${state.Type}StateFailed`);
+      if (!catcher) throw error;
       const caught = await applyCatcher(ctx, catcher, input, error as StatesError);
       return finish(ctx, { ...caught, next: catcher.Next });
     }
@@ -53,6 +57,7 @@ export async function runState(frame: Frame, name: string, input: unknown): Prom
 }
 
 function finish(ctx: StateContext, outcome: StateOutcome): StateOutcome {
+  checkPayloadSize(outcome.output, ctx.name);
   if (outcome.assign) ctx.frame.scope.assign(outcome.assign);
   ctx.env.history.add(`${ctx.state.Type}StateExited`, {
     name: ctx.name,

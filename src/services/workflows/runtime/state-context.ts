@@ -37,7 +37,9 @@ export class StateContext {
       StateMachine: id.StateMachine,
       State: { Name: this.name, EnteredTime: this.enteredTime, RetryCount: this.retryCount },
     };
-    if (this.retryCount === 0) delete (ctx.State as Record<string, unknown>).RetryCount;
+    // AWS includes State.RetryCount only in the states that can retry.
+    if (!['Task', 'Map', 'Parallel'].includes(this.state.Type))
+      delete (ctx.State as Record<string, unknown>).RetryCount;
     if (this.taskToken) ctx.Task = { Token: this.taskToken };
     if (this.frame.mapItem) ctx.Map = { Item: this.frame.mapItem };
     return ctx;

@@ -60,7 +60,9 @@ async function numeric(
   }
   const path = s[`${name}Path`];
   if (path === undefined) return undefined;
-  const v = ctx.path(path, effective);
+  let v = ctx.path(path, effective);
+  // A numeric string (e.g. from a variable assigned "1") is accepted, as on AWS.
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) v = Number(v);
   if (typeof v !== 'number' || (integer && !Number.isInteger(v))) {
     const shown = typeof v === 'string' ? v : JSON.stringify(v);
     throw new RuntimeError(
@@ -80,8 +82,21 @@ export interface MapLimits {
 }
 
 /** Reads and checks MaxConcurrency and the ToleratedFailure* settings. */
-export async function mapLimits(ctx: StateContext, input: unknown, effective: unknown): Promise<MapLimits> {
-  const maxConcurrency = (await numeric(ctx, input, effective, 'MaxConcurrency')) ?? 0;
+export async function mapMaxConcurrency(
+  ctx: StateContext,
+  input: unknown,
+  effective: unknown,
+): Promise<number> {
+  return (await numeric(ctx, input, effective, 'MaxConcurrency')) ?? 0;
+}
+
+/** Reads and checks the ToleratedFailure* settings (AWS reads them after MapStateStarted). */
+export async function mapLimits(
+  ctx: StateContext,
+  input: unknown,
+  effective: unknown,
+  maxConcurrency: number,
+): Promise<MapLimits> {
   const toleratedCount = await numeric(ctx, input, effective, 'ToleratedFailureCount');
   const toleratedPercentage = await numeric(ctx, input, effective, 'ToleratedFailurePercentage');
   if (toleratedCount !== undefined && toleratedCount < 0)

@@ -11,7 +11,7 @@ import { applyInputPath, finishWithResult } from '../runtime/io.js';
 import { runBlock } from '../runtime/run-block.js';
 import type { StateContext } from '../runtime/state-context.js';
 import { nextOf, type StateHandler } from './handler.js';
-import { mapItems, mapLimits } from './map-config.js';
+import { mapItems, mapLimits, mapMaxConcurrency } from './map-config.js';
 import { evaluatePayload } from '../jsonpath/payload.js';
 import { evaluateTemplate } from '../jsonata/evaluate.js';
 
@@ -52,7 +52,7 @@ export const mapState: StateHandler = {
     const s = ctx.state;
     const effective = ctx.language === 'JSONata' ? input : applyInputPath(ctx, input);
     let items = await mapItems(ctx, input, effective);
-    const limits = await mapLimits(ctx, input, effective);
+    const maxConcurrency = await mapMaxConcurrency(ctx, input, effective);
     const processor = (s.ItemProcessor ?? s.Iterator) as StatesBlock;
     const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
     const h = ctx.env.history;
@@ -60,6 +60,7 @@ export const mapState: StateHandler = {
     for (let i = 0; i < items.length; i++) inputs.push(await itemInput(ctx, input, effective, i, items[i]));
     items = batch(s.ItemBatcher, inputs);
     h.add('MapStateStarted', { length: items.length });
+    const limits = await mapLimits(ctx, input, effective, maxConcurrency);
     const controller = linkedController(ctx.frame.signal);
     const results: unknown[] = new Array(items.length);
     const failures: StatesError[] = [];

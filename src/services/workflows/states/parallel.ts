@@ -30,7 +30,6 @@ export const parallelState: StateHandler = {
     const failed = settled.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     const result = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
-    h.add('ParallelStateSucceeded');
     return { ...(await finishWithResult(ctx, input, result)), next: nextOf(ctx) };
   },
 };

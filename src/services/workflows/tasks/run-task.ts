@@ -1,6 +1,7 @@
 // Runs one Task attempt: history events (Lambda* for function ARNs, Task* for integrations), the
 // invocation through the TaskInvoker, task tokens, TimeoutSeconds and HeartbeatSeconds.
 import { StatesError } from '../errors/states-error.js';
+import { checkPayloadSize } from '../errors/runtime-errors.js';
 import { HeartbeatTimeoutError, TaskFailedError, TimeoutError } from '../errors/task-errors.js';
 import { payload } from '../runtime/history.js';
 import type { StateContext } from '../runtime/state-context.js';
@@ -99,15 +100,28 @@ async function call(
   if (parsed.kind === 'service' && parsed.service === 'lambda' && parsed.action === 'invoke') {
     const p = (params ?? {}) as Record<string, unknown>;
     const arn = functionArn(String(p.FunctionName), ctx.env.region, ctx.env.accountId);
-    const out = await invoker.invoke(arn, p.Payload ?? {}, base);
+    const out = await invoker.invoke(arn, payloadOf(p.Payload), base);
+    checkPayloadSize(out, arn);
     result = invokeEnvelope(out, new Date(ctx.env.clock.now()));
   } else {
     result = await invoker.invoke(parsed.arn, params, base);
+    checkPayloadSize(result, parsed.arn);
   }
   if (parsed.kind === 'service' && parsed.pattern === 'token' && ctx.taskToken) {
     return ctx.env.tokens.wait(ctx.taskToken, onHeartbeat, signal);
   }
   return result;
+}
+
+/** A string Payload is sent as the request body, i.e. as JSON text (AWS parses it). */
+function payloadOf(value: unknown): unknown {
+  if (value === undefined) return {};
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 /** Runs `fn` under TimeoutSeconds and HeartbeatSeconds; a limit that passes aborts `fn`'s signal. */
