@@ -1,8 +1,9 @@
 // The API adapters, one per AWS service: each turns a wire protocol into calls on its running service.
 import type { Service } from '../services/core/service.js';
+import { eventsApiAdapter } from './events/adapter.js';
 import type { ApiAdapter } from './protocol.js';
 
 /** Builds the adapters for the running services. */
-export function createApiAdapters(_services: readonly Service[]): ApiAdapter[] {
-  return [];
+export function createApiAdapters(services: readonly Service[]): ApiAdapter[] {
+  return [eventsApiAdapter(services)];
 }

@@ -1,8 +1,9 @@
 // Every emulated service, in one literal list (Miniflare's PLUGINS idea): no scanning, no magic.
 // Order matters: services are started in this order and disposed in reverse.
+import { BusService } from './bus/service.js';
 import type { Service } from './core/service.js';
 
 /** Creates a fresh instance of every emulated service. */
 export function createServices(): Service[] {
-  return [];
+  return [new BusService()];
 }

@@ -1,0 +1,162 @@
+// The delivery worker: runs pending deliveries against their targets, a bounded number at a time;
+// a failure is retried with backoff on the clock until the target's RetryPolicy is exhausted, then the
+// event goes to the target's dead-letter queue (or is dropped). A missing target is not retried, as on
+// AWS (docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html).
+import type { Clock, TimerHandle } from '../../shared/clock.js';
+import type { BusDeliveries, DeliveryRow } from '../../store/bus-deliveries.js';
+import type { TraceHub } from '../../trace/hub.js';
+import { sendToDeadLetterQueue, type DeadLetterDeps } from './dead-letter.js';
+import { nextRetry } from './retry.js';
+import { callTarget, isMissingTarget, isPermanent, type DeliveryTarget, type TargetDeps } from './targets.js';
+
+/** Most target calls in flight at once. */
+const MAX_IN_FLIGHT = 256;
+
+/** What the worker needs. */
+export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
+  deliveries: BusDeliveries;
+  clock: Clock;
+  trace: TraceHub;
+  /** The envelope (JSON text) of a journal event. */
+  envelopeOf(eventSeq: number): string | undefined;
+}
+
+interface Pending {
+  row: DeliveryRow;
+  target: DeliveryTarget;
+}
+
+/** Runs deliveries; `schedule` takes rows already recorded in the store. */
+export class DeliveryWorker {
+  private readonly ready: Pending[] = [];
+  private readonly timers = new Map<number, TimerHandle>();
+  private inFlight = 0;
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  /** Schedules recorded deliveries: due ones run now, later ones on the clock. */
+  schedule(rows: DeliveryRow[]): void {
+    for (const row of rows) {
+      const pending = { row, target: JSON.parse(row.target) as DeliveryTarget };
+      const wait = row.nextAt - this.deps.clock.now();
+      if (wait <= 0) this.ready.push(pending);
+      else this.later(pending, wait);
+    }
+    this.drain();
+  }
+
+  /** Deliveries waiting for a retry. */
+  get waiting(): number {
+    return this.timers.size;
+  }
+
+  /** Resolves when nothing is running or ready (retries waiting on the clock do not count). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0 && this.ready.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops scheduling; calls in flight finish on their own. */
+  dispose(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) timer.cancel();
+    this.timers.clear();
+    this.ready.length = 0;
+  }
+
+  private later(pending: Pending, wait: number): void {
+    const timer = this.deps.clock.setTimer(() => {
+      this.timers.delete(pending.row.id);
+      this.ready.push(pending);
+      this.drain();
+    }, wait);
+    this.timers.set(pending.row.id, timer);
+  }
+
+  private drain(): void {
+    while (!this.stopped && this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
+      const next = this.ready.shift()!;
+      this.inFlight++;
+      void this.attempt(next).finally(() => {
+        this.inFlight--;
+        this.drain();
+        if (this.inFlight === 0 && this.ready.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
+      });
+    }
+  }
+
+  private async attempt({ row, target }: Pending): Promise<void> {
+    const { deps } = this;
+    const attempt = row.attempts + 1;
+    const envelope = deps.envelopeOf(row.eventSeq) ?? row.payload;
+    const base = {
+      rule: target.ruleName,
+      ruleArn: target.ruleArn,
+      target: target.id,
+      targetArn: target.arn,
+      attempt,
+    };
+    try {
+      await callTarget(deps, target, row.payload, envelope, row.traceId);
+      if (this.stopped) return;
+      deps.deliveries.finish(row.id);
+      deps.trace.publish({
+        kind: 'delivery',
+        traceId: row.traceId,
+        resource: target.arn,
+        payload: { ...base, outcome: 'succeeded' },
+      });
+      return;
+    } catch (error) {
+      if (this.stopped) return;
+      const message = error instanceof Error ? error.message : String(error);
+      const now = deps.clock.now();
+      const decision = isPermanent(error)
+        ? ({ retry: false, condition: 'MaximumRetryAttempts' } as const)
+        : nextRetry(target.retryPolicy, row.attempts, row.firstAt, now);
+      if (decision.retry) {
+        row.attempts = attempt;
+        row.nextAt = now + decision.delayMs;
+        deps.deliveries.retryLater(row.id, row.attempts, row.nextAt);
+        deps.trace.publish({
+          kind: 'delivery',
+          traceId: row.traceId,
+          resource: target.arn,
+          payload: { ...base, outcome: 'failed', error: message, retryInMs: decision.delayMs },
+        });
+        this.later({ row, target }, decision.delayMs);
+        return;
+      }
+      const errorCode = isMissingTarget(error) ? 'RESOURCE_NOT_FOUND' : errorCodeOf(error);
+      const deadLettered = target.deadLetterArn
+        ? await sendToDeadLetterQueue(deps, target, envelope, row.traceId, {
+            errorCode,
+            errorMessage: message,
+            condition: decision.condition,
+            retryAttempts: row.attempts,
+          })
+        : false;
+      deps.deliveries.finish(row.id);
+      deps.trace.publish({
+        kind: 'delivery',
+        traceId: row.traceId,
+        resource: target.arn,
+        payload: {
+          ...base,
+          outcome: 'failed',
+          error: message,
+          errorCode,
+          exhaustedRetryCondition: decision.condition,
+          final: deadLettered ? 'dead-lettered' : 'dropped',
+        },
+      });
+    }
+  }
+}
+
+function errorCodeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code ?? (error as { name?: unknown }).name;
+  return typeof code === 'string' && code !== 'Error' ? code : 'SDK_CLIENT_ERROR';
+}

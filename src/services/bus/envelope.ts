@@ -1,0 +1,50 @@
+// The event envelope EventBridge builds from a PutEvents entry
+// (docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html): version "0", a fresh id,
+// `time` to the second (the entry's Time or now), `resources` always an array, `detail` parsed.
+
+/** An accepted PutEvents entry, validated. */
+export interface EventEntry {
+  source: string;
+  detailType: string;
+  /** JSON text of an object. */
+  detail: string;
+  resources?: string[];
+  /** Epoch ms from the entry's Time. */
+  time?: number;
+  busName: string;
+}
+
+/** The envelope's JSON text, built by concatenation so `detail` is not parsed and re-serialized. */
+export function buildEnvelope(
+  entry: EventEntry,
+  id: string,
+  now: number,
+  scope: { region: string; accountId: string },
+): string {
+  const time = isoSeconds(entry.time ?? now);
+  return (
+    `{"version":"0","id":${JSON.stringify(id)},"detail-type":${JSON.stringify(entry.detailType)},` +
+    `"source":${JSON.stringify(entry.source)},"account":${JSON.stringify(scope.accountId)},` +
+    `"time":"${time}","region":${JSON.stringify(scope.region)},` +
+    `"resources":${JSON.stringify(entry.resources ?? [])},"detail":${entry.detail}}`
+  );
+}
+
+/** `2022-01-01T00:00:00Z`: AWS renders event times without milliseconds. */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The envelope with `replay-name` added after `region`, where AWS puts it. */
+export function withReplayName(
+  envelope: Record<string, unknown>,
+  replayName: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(envelope)) {
+    if (key === 'replay-name') continue;
+    out[key] = value;
+    if (key === 'region') out['replay-name'] = replayName;
+  }
+  return out;
+}

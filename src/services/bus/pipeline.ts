@@ -1,0 +1,136 @@
+// From the journal to deliveries: each committed event is matched against its bus's rules (or, for a
+// scheduled event, sent straight to its rule), each matching target's input is computed, and the
+// deliveries are recorded in the same transaction that marks the event done, so a crash in between
+// repeats the step instead of losing it.
+import { applyTargetInput } from '../../transform/index.js';
+import type { TargetModel } from '../../template/model.js';
+import type { BusDeliveries, DeliveryRow } from '../../store/bus-deliveries.js';
+import type { BusJournal } from '../../store/bus-journal.js';
+import type { TraceHub } from '../../trace/hub.js';
+import type { Catalog } from './catalog.js';
+import type { Rule } from './model.js';
+import type { DeliveryTarget } from './targets.js';
+
+/** How a journal event picks its rules: replays may be limited to some rules; scheduled events name one. */
+export interface EventRouting {
+  /** Only these rule ARNs (replay FilterArns). */
+  only?: string[];
+  /** Deliver to this rule's targets without matching (scheduled events). */
+  direct?: string;
+}
+
+/** A committed event waiting to be matched. */
+export interface QueuedEvent {
+  seq: number;
+  id: string;
+  bus: string;
+  /** Ingestion time, epoch ms. */
+  time: number;
+  envelope: string;
+  event: Record<string, unknown>;
+  routing?: EventRouting;
+}
+
+/** What the pipeline needs. */
+export interface PipelineDeps {
+  catalog: Catalog;
+  journal: BusJournal;
+  deliveries: BusDeliveries;
+  trace: TraceHub;
+  now(): number;
+  /** The rule a scheduled event goes to, by ARN. */
+  ruleByArn(arn: string): Rule | undefined;
+}
+
+/** Matches a batch of events and records their deliveries; returns the deliveries to run. */
+export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryRow[] {
+  const rows: DeliveryRow[] = [];
+  const matches: { event: QueuedEvent; rule: Rule }[] = [];
+  const drops: { event: QueuedEvent; rule: Rule; target: TargetModel; reason: string }[] = [];
+  const now = deps.now();
+  deps.journal.transaction(() => {
+    for (const event of batch) {
+      for (const rule of rulesFor(deps, event)) {
+        matches.push({ event, rule });
+        const context = {
+          ruleName: rule.name,
+          ruleArn: rule.arn,
+          ingestionTime: new Date(event.time).toISOString(),
+        };
+        for (const target of rule.targets) {
+          const input = applyTargetInput(target, event.event, context);
+          if ('dropped' in input) {
+            drops.push({ event, rule, target, reason: input.reason });
+            continue;
+          }
+          rows.push(
+            deps.deliveries.add({
+              eventSeq: event.seq,
+              traceId: event.id,
+              ruleArn: rule.arn,
+              target: JSON.stringify(deliveryTarget(rule, target)),
+              payload: input.payload,
+              firstAt: now,
+            }),
+          );
+        }
+      }
+      deps.journal.done(event.seq);
+    }
+  });
+  for (const { event, rule } of matches) {
+    deps.trace.publish({
+      kind: 'match',
+      traceId: event.id,
+      resource: rule.arn,
+      payload: {
+        rule: rule.name,
+        bus: rule.busName,
+        eventId: event.id,
+        targets: rule.targets.map((t) => t.id),
+      },
+    });
+  }
+  for (const { event, rule, target, reason } of drops) {
+    deps.trace.publish({
+      kind: 'delivery',
+      traceId: event.id,
+      resource: target.arn,
+      payload: {
+        rule: rule.name,
+        ruleArn: rule.arn,
+        target: target.id,
+        targetArn: target.arn,
+        outcome: 'skipped',
+        error: reason,
+      },
+    });
+  }
+  return rows;
+}
+
+function rulesFor(deps: PipelineDeps, event: QueuedEvent): Rule[] {
+  const routing = event.routing;
+  if (routing?.direct) {
+    const rule = deps.ruleByArn(routing.direct);
+    return rule && rule.state !== 'DISABLED' ? [rule] : [];
+  }
+  const matched = deps.catalog.match(event.bus, event.event);
+  if (!routing?.only || routing.only.length === 0) return matched;
+  return matched.filter((rule) => routing.only!.includes(rule.arn));
+}
+
+/** The target's configuration a delivery keeps. */
+export function deliveryTarget(rule: Rule, target: TargetModel): DeliveryTarget {
+  return {
+    id: target.id,
+    arn: target.arn,
+    ruleName: rule.name,
+    ruleArn: rule.arn,
+    busName: rule.busName,
+    retryPolicy: target.retryPolicy,
+    deadLetterArn: target.deadLetterArn,
+    messageGroupId: target.messageGroupId,
+    httpParameters: target.httpParameters,
+  };
+}

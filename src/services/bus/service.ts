@@ -1,0 +1,293 @@
+// The local EventBridge: buses, rules, targets, archives, replays and schedules. PutEvents commits the
+// events to the journal before it answers; matching and delivery run after, from the journal, so a
+// crash loses no acknowledged event and a restart resumes what was pending (at-least-once).
+import { randomUUID } from 'node:crypto';
+import { busFamily } from '../../store/bus-schema.js';
+import { BusArchives } from '../../store/bus-archives.js';
+import { BusDeliveries } from '../../store/bus-deliveries.js';
+import { BusJournal, type JournalInput } from '../../store/bus-journal.js';
+import { BusResources } from '../../store/bus-resources.js';
+import type { AppModel } from '../../template/model.js';
+import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
+import { Catalog } from './catalog.js';
+import { DeliveryWorker } from './delivery.js';
+import { buildEnvelope, type EventEntry } from './envelope.js';
+import { busNotFound } from './errors.js';
+import type { Rule } from './model.js';
+import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
+import { routeEvents, type EventRouting, type QueuedEvent } from './pipeline.js';
+import { ReplayManager } from './replays.js';
+import { Scheduler } from './schedule/scheduler.js';
+
+/** Events matched per transaction. */
+const BATCH = 500;
+
+/** The `events` service. */
+export class BusService implements Service {
+  readonly name = 'events';
+  readonly arnService = 'events';
+  private ctx?: ServiceContext;
+  private stores?: {
+    journal: BusJournal;
+    deliveries: BusDeliveries;
+    resources: BusResources;
+    archives: BusArchives;
+  };
+  private catalogRef?: Catalog;
+  private worker?: DeliveryWorker;
+  private replayManager?: ReplayManager;
+  private scheduler?: Scheduler;
+  private readonly queue: QueuedEvent[] = [];
+  private schedules: AppModel['schedules'] = [];
+  private pumping = false;
+  private pumpScheduled = false;
+
+  async start(context: ServiceContext): Promise<void> {
+    this.ctx = context;
+    context.store.migrate(busFamily);
+    const db = context.store.db;
+    const stores = {
+      journal: new BusJournal(db),
+      deliveries: new BusDeliveries(db),
+      resources: new BusResources(db),
+      archives: new BusArchives(db),
+    };
+    this.stores = stores;
+    const catalog = new Catalog(this.scope, stores.resources, context.clock.now());
+    catalog.loadStored();
+    this.catalogRef = catalog;
+    this.worker = new DeliveryWorker({
+      router: context.router,
+      trace: context.trace,
+      clock: context.clock,
+      deliveries: stores.deliveries,
+      envelopeOf: (seq) => stores.journal.get(seq)?.envelope,
+      forwardToBus: (arn, envelope, traceId) => this.forward(arn, envelope, traceId),
+    });
+    this.replayManager = new ReplayManager({
+      scope: this.scope,
+      catalog,
+      resources: stores.resources,
+      archives: stores.archives,
+      clock: context.clock,
+      trace: context.trace,
+      publish: (bus, envelopes, replay, only) => this.publishEnvelopes(bus, envelopes, { only }, replay),
+    });
+    this.scheduler = new Scheduler({
+      clock: context.clock,
+      logger: context.logger,
+      fireRule: (rule, time) => this.fireScheduledRule(rule, time),
+      router: context.router,
+      trace: context.trace,
+    });
+    // Resume: events committed but not yet matched, then deliveries not yet finished.
+    for (const row of stores.journal.pending()) {
+      const routing = row.filter ? (JSON.parse(row.filter) as EventRouting) : undefined;
+      this.queue.push({
+        seq: row.seq,
+        id: row.id,
+        bus: row.bus,
+        time: row.time,
+        envelope: row.envelope,
+        event: JSON.parse(row.envelope),
+        routing,
+      });
+    }
+    this.worker.schedule(stores.deliveries.all());
+    this.replayManager.resume();
+    this.schedulePump();
+  }
+
+  async apply(app: AppModel): Promise<void> {
+    this.catalog.applyTemplate(app, this.context.clock.now());
+    this.schedules = app.schedules;
+    this.refreshSchedules();
+  }
+
+  /** Re-arms schedules after rules changed (a reload, or PutRule/DeleteRule/EnableRule through the API). */
+  refreshSchedules(): void {
+    this.scheduler?.update(this.catalog.rules('default'), this.schedules);
+  }
+
+  async dispose(): Promise<void> {
+    this.scheduler?.dispose();
+    this.replayManager?.dispose();
+    this.worker?.dispose();
+  }
+
+  describe(): ResourceSummary[] {
+    if (!this.catalogRef) return [];
+    const buses = this.catalog
+      .allBuses()
+      .map((b) => ({ type: 'AWS::Events::EventBus', logicalId: b.name, name: b.name }));
+    const rules = this.catalog.rules().map((r) => ({
+      type: 'AWS::Events::Rule',
+      logicalId: r.name,
+      name: r.name,
+      detail: `${r.busName} → ${r.targets.map((t) => t.id).join(', ') || 'no targets'}`,
+    }));
+    const archives = this.catalog
+      .allArchives()
+      .map((a) => ({ type: 'AWS::Events::Archive', logicalId: a.name, name: a.name }));
+    return [...buses, ...rules, ...archives];
+  }
+
+  /** Router calls for `arn:aws:events:...`: another bus as a target (a pipe or a workflow task). */
+  async invokeTarget(arn: string, payload: unknown, options: TargetCallOptions): Promise<unknown> {
+    const parsed = parseEventsArn(arn);
+    if (parsed?.type !== 'event-bus') throw busNotFound(arn);
+    const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    this.forward(arn, text, options.traceId ?? randomUUID());
+    return {};
+  }
+
+  /** The ARN region and account. */
+  get scope(): ArnScope {
+    const { region, accountId } = this.context.config;
+    return { region, accountId };
+  }
+
+  /** Buses, rules and archives running now. */
+  get catalog(): Catalog {
+    if (!this.catalogRef) throw new Error('the events service has not started');
+    return this.catalogRef;
+  }
+
+  /** Archived events (counts, sizes). */
+  get archiveStore(): BusArchives {
+    return this.stores!.archives;
+  }
+
+  /** Replays. */
+  get replays(): ReplayManager {
+    return this.replayManager!;
+  }
+
+  /** Resolves when every event is matched and no delivery is running (retries waiting do not count). */
+  async idle(): Promise<void> {
+    while (this.queue.length > 0 || this.pumping || this.pumpScheduled)
+      await new Promise((r) => setImmediate(r));
+    await this.worker?.idle();
+  }
+
+  /**
+   * Accepts validated PutEvents entries: commits them to the journal, then answers with their ids.
+   * An entry for a bus that does not exist gets an id and goes nowhere, as on AWS.
+   */
+  putEvents(entries: EventEntry[]): string[] {
+    const now = this.context.clock.now();
+    const ids = entries.map(() => randomUUID());
+    const inputs: JournalInput[] = [];
+    const queued: Omit<QueuedEvent, 'seq'>[] = [];
+    entries.forEach((entry, i) => {
+      if (!this.catalog.bus(entry.busName)) return;
+      const envelope = buildEnvelope(entry, ids[i], now, this.scope);
+      const event = JSON.parse(envelope) as Record<string, unknown>;
+      inputs.push({
+        id: ids[i],
+        bus: entry.busName,
+        time: now,
+        envelope,
+        archives: this.catalog.archivesFor(entry.busName, event),
+      });
+      queued.push({ id: ids[i], bus: entry.busName, time: now, envelope, event });
+    });
+    this.commit(inputs, queued);
+    return ids;
+  }
+
+  /** Puts ready-made envelopes on a bus (replays, other buses as targets, schedules). */
+  publishEnvelopes(busName: string, envelopes: string[], routing?: EventRouting, replay?: string): void {
+    if (!this.catalog.bus(busName)) return;
+    const now = this.context.clock.now();
+    const inputs: JournalInput[] = [];
+    const queued: Omit<QueuedEvent, 'seq'>[] = [];
+    const filter = routing ? JSON.stringify(routing) : undefined;
+    for (const envelope of envelopes) {
+      const event = JSON.parse(envelope) as Record<string, unknown>;
+      const id = String(event.id);
+      // Replayed events are never archived again (eb-archive.html).
+      const archives = replay ? [] : this.catalog.archivesFor(busName, event);
+      inputs.push({ id, bus: busName, time: now, envelope, replay, filter, archives });
+      queued.push({ id, bus: busName, time: now, envelope, event, routing });
+    }
+    this.commit(inputs, queued);
+  }
+
+  private commit(inputs: JournalInput[], queued: Omit<QueuedEvent, 'seq'>[]): void {
+    if (inputs.length === 0) return;
+    const seqs = this.stores!.journal.appendAll(inputs);
+    queued.forEach((q, i) => {
+      this.queue.push({ ...q, seq: seqs[i] });
+      this.context.trace.publish({
+        kind: 'event',
+        traceId: q.id,
+        resource: this.catalog.bus(q.bus)?.arn,
+        payload: { bus: q.bus, event: q.event },
+      });
+    });
+    this.schedulePump();
+  }
+
+  private forward(busArn: string, envelope: string, _traceId: string): void {
+    const name = busNameOf(busArn);
+    if (!this.catalog.bus(name)) throw busNotFound(name);
+    this.publishEnvelopes(name, [envelope]);
+  }
+
+  private fireScheduledRule(rule: Rule, time: number): void {
+    const id = randomUUID();
+    const envelope = buildEnvelope(
+      {
+        source: 'aws.events',
+        detailType: 'Scheduled Event',
+        detail: '{}',
+        resources: [rule.arn],
+        time,
+        busName: rule.busName,
+      },
+      id,
+      time,
+      this.scope,
+    );
+    this.publishEnvelopes(rule.busName, [envelope], { direct: rule.arn });
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled || this.pumping) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (!this.stores || !this.worker) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, BATCH);
+        const rows = routeEvents(
+          {
+            catalog: this.catalog,
+            journal: this.stores.journal,
+            deliveries: this.stores.deliveries,
+            trace: this.context.trace,
+            now: () => this.context.clock.now(),
+            ruleByArn: (arn) => this.catalog.rules().find((r) => r.arn === arn),
+          },
+          batch,
+        );
+        this.worker.schedule(rows);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private get context(): ServiceContext {
+    if (!this.ctx) throw new Error('the events service has not started');
+    return this.ctx;
+  }
+}

@@ -1,0 +1,105 @@
+// Calling one rule target: by the service part of its ARN, through the router for the other local
+// services (function, queue, state machine), locally for another bus, over HTTP (undici) for an
+// http(s) endpoint, and as a trace record for a CloudWatch log group.
+import { request } from 'undici';
+import { AwsError } from '../../shared/aws-error.js';
+import type { TargetRouter } from '../core/service.js';
+import type { TraceHub } from '../../trace/hub.js';
+
+/** The copy of a target's configuration a delivery carries. */
+export interface DeliveryTarget {
+  id: string;
+  arn: string;
+  ruleName: string;
+  ruleArn: string;
+  busName: string;
+  retryPolicy?: { maximumRetryAttempts?: number; maximumEventAgeInSeconds?: number };
+  deadLetterArn?: string;
+  messageGroupId?: string;
+  httpParameters?: Record<string, unknown>;
+}
+
+/** What a target call needs besides the router. */
+export interface TargetDeps {
+  router: TargetRouter;
+  trace: TraceHub;
+  /** Puts the event on another local bus. */
+  forwardToBus(busArn: string, envelope: string, traceId: string): void;
+}
+
+/** The service part of an ARN (`lambda`, `sqs`, ...), or undefined for something else. */
+export function arnService(arn: string): string | undefined {
+  const parts = arn.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' ? parts[2] : undefined;
+}
+
+/** Delivers `payload` (the target's input, JSON text) to the target; rejects when it fails. */
+export async function callTarget(
+  deps: TargetDeps,
+  target: DeliveryTarget,
+  payload: string,
+  envelope: string,
+  traceId: string,
+): Promise<void> {
+  const arn = target.arn;
+  if (/^https?:\/\//.test(arn)) return postHttp(arn, payload, target.httpParameters);
+  switch (arnService(arn)) {
+    case 'sqs':
+      // A queue receives the input text as the message body.
+      await deps.router.invoke(arn, payload, { traceId, messageGroupId: target.messageGroupId });
+      return;
+    case 'events':
+      if (arn.includes(':event-bus/')) return deps.forwardToBus(arn, envelope, traceId);
+      throw new AwsError('ResourceNotFoundException', `API destinations are not emulated: ${arn}`, 404);
+    case 'logs':
+      deps.trace.publish({
+        kind: 'log',
+        traceId,
+        resource: arn,
+        payload: { logGroup: arn, message: payload },
+      });
+      return;
+    default:
+      // Functions and state machines take the input as a JSON value (Lambda's event, the execution input).
+      await deps.router.invoke(arn, parseJson(payload), { traceId, invocationType: 'RequestResponse' });
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function postHttp(url: string, body: string, parameters?: Record<string, unknown>): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  const extra = parameters?.headerParameters ?? parameters?.HeaderParameters;
+  if (extra && typeof extra === 'object') Object.assign(headers, extra);
+  const response = await request(url, { method: 'POST', body, headers });
+  await response.body.dump();
+  // AWS retries 429 and 5xx only; other 4xx fail without retry (eb-api-destinations.html).
+  if (response.statusCode >= 400) {
+    const retryable = response.statusCode === 429 || response.statusCode >= 500;
+    throw new AwsError(
+      retryable ? 'HTTP_ERROR' : 'NOT_RETRYABLE',
+      `HTTP ${response.statusCode} from ${url}`,
+      response.statusCode,
+    );
+  }
+}
+
+/** Whether a failure means the target does not exist (AWS sends those to the DLQ without retries). */
+export function isMissingTarget(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code ?? (error as { name?: unknown }).name;
+  return (
+    typeof code === 'string' &&
+    /ResourceNotFound|NonExistentQueue|QueueDoesNotExist|StateMachineDoesNotExist|FunctionNotFound/.test(code)
+  );
+}
+
+/** Whether a failure should not be retried at all. */
+export function isPermanent(error: unknown): boolean {
+  return isMissingTarget(error) || (error as { code?: unknown }).code === 'NOT_RETRYABLE';
+}

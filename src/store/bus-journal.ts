@@ -1,0 +1,86 @@
+// The event journal: every accepted event, appended in one transaction per PutEvents call, so an
+// acknowledged event survives a crash; `done` marks events whose deliveries have been recorded.
+import type { Db } from './database.js';
+
+/** An event to append. */
+export interface JournalInput {
+  id: string;
+  bus: string;
+  /** Ingestion time, epoch ms. */
+  time: number;
+  envelope: string;
+  /** Name of the replay that re-sent it. */
+  replay?: string;
+  /** Rule ARNs a replay is limited to, as JSON text. */
+  filter?: string;
+  /** Archives the event goes into (size in bytes recorded for DescribeArchive). */
+  archives?: string[];
+}
+
+/** A journal row. */
+export interface JournalRow {
+  seq: number;
+  id: string;
+  bus: string;
+  time: number;
+  envelope: string;
+  replay: string | null;
+  filter: string | null;
+}
+
+/** Appends and reads the event journal and the archive index. */
+export class BusJournal {
+  private readonly insert;
+  private readonly insertArchived;
+  private readonly markDone;
+  private readonly selectPending;
+  private readonly selectBySeq;
+  readonly appendAll: (events: JournalInput[]) => number[];
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      'INSERT INTO bus_events (id, bus, time, envelope, replay, filter) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.insertArchived = db.prepare(
+      'INSERT OR IGNORE INTO bus_archive_events (archive, event_seq, time, size) VALUES (?, ?, ?, ?)',
+    );
+    this.markDone = db.prepare('UPDATE bus_events SET done = 1 WHERE seq = ?');
+    const columns = 'seq, id, bus, time, envelope, replay, filter';
+    this.selectPending = db.prepare<[], JournalRow>(
+      `SELECT ${columns} FROM bus_events WHERE done = 0 ORDER BY seq`,
+    );
+    this.selectBySeq = db.prepare<[number], JournalRow>(`SELECT ${columns} FROM bus_events WHERE seq = ?`);
+    this.appendAll = db.transaction((events: JournalInput[]) =>
+      events.map((e) => {
+        const seq = Number(
+          this.insert.run(e.id, e.bus, e.time, e.envelope, e.replay ?? null, e.filter ?? null)
+            .lastInsertRowid,
+        );
+        for (const archive of e.archives ?? []) {
+          this.insertArchived.run(archive, seq, e.time, Buffer.byteLength(e.envelope));
+        }
+        return seq;
+      }),
+    );
+  }
+
+  /** Marks an event's deliveries as recorded (call inside the deliveries' transaction). */
+  done(seq: number): void {
+    this.markDone.run(seq);
+  }
+
+  /** Events accepted but not yet matched (after a crash), oldest first. */
+  pending(): JournalRow[] {
+    return this.selectPending.all();
+  }
+
+  /** One event by sequence number. */
+  get(seq: number): JournalRow | undefined {
+    return this.selectBySeq.get(seq);
+  }
+
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
