@@ -2,8 +2,9 @@
 import type { Service } from '../services/core/service.js';
 import { eventsApiAdapter } from './events/adapter.js';
 import type { ApiAdapter } from './protocol.js';
+import { sqsAdapter } from './sqs/index.js';
 
 /** Builds the adapters for the running services. */
 export function createApiAdapters(services: readonly Service[]): ApiAdapter[] {
-  return [eventsApiAdapter(services)];
+  return [sqsAdapter(services), eventsApiAdapter(services)];
 }

@@ -2,8 +2,9 @@
 // Order matters: services are started in this order and disposed in reverse.
 import { BusService } from './bus/service.js';
 import type { Service } from './core/service.js';
+import { QueuesService } from './queues/service.js';
 
 /** Creates a fresh instance of every emulated service. */
 export function createServices(): Service[] {
-  return [new BusService()];
+  return [new QueuesService(), new BusService()];
 }
