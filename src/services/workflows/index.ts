@@ -13,6 +13,7 @@ export type { Transition } from './runtime/env.js';
 export { History, type HistoryEvent, type HistoryListener } from './runtime/history.js';
 export {
   FunctionError,
+  FunctionOutput,
   unavailableInvoker,
   type TaskInvoker,
   type TaskInvocationContext,

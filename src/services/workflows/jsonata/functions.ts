@@ -40,7 +40,8 @@ export const SFN_FUNCTIONS: Record<string, JsonataFunction> = {
         out.push(v);
         if (out.length > 1000) fail('$range cannot produce more than 1000 items.');
       }
-      return out;
+      // AWS returns a JSONata sequence: a single item collapses to that item ($range(1, 1, 1) is 1).
+      return Object.assign(out, { sequence: true });
     },
     signature: '<nnn:a>',
   },

@@ -15,7 +15,7 @@ export interface ExecutionIdentity {
     StartTime: string;
     Name: string;
     RoleArn: string;
-    RedriveCount: number;
+    RedriveCount?: number;
   };
   StateMachine: { Id: string; Name: string };
 }

@@ -33,6 +33,8 @@ export interface StartOptions {
   executionArn?: string;
   name?: string;
   roleArn?: string;
+  /** EXPRESS executions have no RedriveCount in their context object. Default STANDARD. */
+  type?: 'STANDARD' | 'EXPRESS';
   /** Called after every top-level transition, for durable executions. */
   onTransition?: (transition: Transition) => void;
   /** Continue from a recorded transition instead of starting (history continues from `events`). */
@@ -86,7 +88,7 @@ export function startExecution(
         StartTime: new Date(startTime).toISOString(),
         Name: name,
         RoleArn: roleArn,
-        RedriveCount: 0,
+        ...(options.type === 'EXPRESS' ? {} : { RedriveCount: 0 }),
       },
       StateMachine: { Id: smArn, Name: smArn.split(':').pop() ?? '' },
     },

@@ -28,7 +28,11 @@ export async function runState(frame: Frame, name: string, input: unknown): Prom
       const outcome = await handler.run(ctx, input);
       return finish(ctx, outcome);
     } catch (thrown) {
-      if (frame.signal.aborted) throw thrown;
+      if (frame.signal.aborted) {
+        // A sibling branch/iteration failed (or the execution stopped) while this task ran.
+        if (state.Type === 'Task' && !frame.topLevel) env.history.add('TaskStateAborted');
+        throw thrown;
+      }
       const error = toStatesError(thrown);
       if (error instanceof QueryEvaluationError && !reported.has(error)) {
         reported.add(error);
@@ -49,7 +53,11 @@ export async function runState(frame: Frame, name: string, input: unknown): Prom
       // Map/Parallel report their failure (caught or not) unless it is a non-handleable runtime error.
       if ((state.Type === 'Map' || state.Type === 'Parallel') && error.handleable)
         env.history.add(`${state.Type}StateFailed`);
-      if (!catcher) throw error;
+      if (!catcher) {
+        // A task failure leaving a Parallel branch or Map iteration is recorded as TaskStateAborted.
+        if (state.Type === 'Task' && !frame.topLevel && error.handleable) env.history.add('TaskStateAborted');
+        throw error;
+      }
       const caught = await applyCatcher(ctx, catcher, input, error as StatesError);
       return finish(ctx, { ...caught, next: catcher.Next });
     }

@@ -39,6 +39,27 @@ export class FunctionError extends Error {
   }
 }
 
+/**
+ * A Lambda function's raw response body. Invokers may return it instead of a parsed value so that the
+ * `lambda:invoke` envelope reports the real Content-Length; the engine parses it as JSON.
+ */
+export class FunctionOutput {
+  constructor(
+    readonly text: string,
+    /** The function's log tail (returned base64-encoded as LogResult when LogType is Tail). */
+    readonly logTail?: string,
+  ) {}
+
+  /** The body as a JSON value (the text itself when it is not JSON). */
+  get value(): unknown {
+    try {
+      return JSON.parse(this.text) as unknown;
+    } catch {
+      return this.text;
+    }
+  }
+}
+
 /** An invoker that runs nothing: every task fails as not emulated. */
 export const unavailableInvoker: TaskInvoker = {
   invoke(resource) {

@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { StatesError } from '../errors/states-error.js';
 import { TaskFailedError } from '../errors/task-errors.js';
-import { FunctionError } from './invoker.js';
+import { FunctionError, FunctionOutput } from './invoker.js';
 
 /** The result of `arn:aws:states:::lambda:invoke`: the function's payload wrapped as the SDK returns it. */
-export function invokeEnvelope(payload: unknown, now: Date): Record<string, unknown> {
+export function invokeEnvelope(output: unknown, now: Date, logType?: unknown): Record<string, unknown> {
   const requestId = randomUUID();
-  const body = JSON.stringify(payload ?? null);
+  const body = output instanceof FunctionOutput ? output.text : JSON.stringify(output ?? null);
+  const payload = output instanceof FunctionOutput ? output.value : output;
   const date = now.toUTCString();
   const trace = `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Sampled=0`;
   const headers: Record<string, string> = {
@@ -21,9 +22,19 @@ export function invokeEnvelope(payload: unknown, now: Date): Record<string, unkn
     'x-amzn-RequestId': requestId,
     'X-Amzn-Trace-Id': trace,
   };
+  let logResult: string | undefined;
+  if (logType === 'Tail') {
+    const tail =
+      output instanceof FunctionOutput && output.logTail !== undefined
+        ? output.logTail
+        : `START RequestId: ${requestId} Version: $LATEST\nEND RequestId: ${requestId}\n`;
+    logResult = Buffer.from(tail).toString('base64');
+    headers['X-Amz-Log-Result'] = logResult;
+  }
   const all = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
   return {
     ExecutedVersion: '$LATEST',
+    ...(logResult !== undefined ? { LogResult: logResult } : {}),
     Payload: payload,
     SdkHttpMetadata: { AllHttpHeaders: all, HttpHeaders: headers, HttpStatusCode: 200 },
     SdkResponseMetadata: { RequestId: requestId },

@@ -7,6 +7,7 @@ import { payload } from '../runtime/history.js';
 import type { StateContext } from '../runtime/state-context.js';
 import { functionArn, parseResource, type ParsedResource } from './resources.js';
 import { invokeEnvelope, lambdaError } from './lambda.js';
+import { FunctionOutput } from './invoker.js';
 
 /** Limits of one task attempt. */
 export interface TaskLimits {
@@ -101,10 +102,12 @@ async function call(
     const p = (params ?? {}) as Record<string, unknown>;
     const arn = functionArn(String(p.FunctionName), ctx.env.region, ctx.env.accountId);
     const out = await invoker.invoke(arn, payloadOf(p.Payload), base);
-    checkPayloadSize(out, arn);
-    result = invokeEnvelope(out, new Date(ctx.env.clock.now()));
+    // AWS names the integration ('lambda'), not the function, when its response is too large.
+    checkPayloadSize(out instanceof FunctionOutput ? out.value : out, parsed.service);
+    result = invokeEnvelope(out, new Date(ctx.env.clock.now()), p.LogType);
   } else {
-    result = await invoker.invoke(parsed.arn, params, base);
+    const out = await invoker.invoke(parsed.arn, params, base);
+    result = out instanceof FunctionOutput ? out.value : out;
     checkPayloadSize(result, parsed.arn);
   }
   if (parsed.kind === 'service' && parsed.pattern === 'token' && ctx.taskToken) {
@@ -115,7 +118,8 @@ async function call(
 
 /** A string Payload is sent as the request body, i.e. as JSON text (AWS parses it). */
 function payloadOf(value: unknown): unknown {
-  if (value === undefined) return {};
+  // No payload (or null) reaches the function as an empty object.
+  if (value === undefined || value === null) return {};
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value) as unknown;

@@ -2,7 +2,7 @@
 import { startExecution, type StateMachineDefinition } from '../../../../src/services/workflows/index.js';
 import { AutoClock } from '../helpers/auto-clock.js';
 import { fakeLambdaInvoker } from '../helpers/fake-lambda.js';
-import { matches, normaliseValue, type Normalizations } from './compare.js';
+import { firstDifference, matches, normaliseValue, type Normalizations } from './compare.js';
 
 /** One case of cases.json. */
 export interface ConformanceCase {
@@ -14,6 +14,7 @@ export interface ConformanceCase {
   needs: string[];
   replacements?: [string, string][];
   snapshot_transforms?: { kind: string }[];
+  execution_type?: 'EXPRESS';
 }
 
 /** Pass, or the first difference found. */
@@ -29,6 +30,12 @@ export async function runCase(c: ConformanceCase, n: Normalizations): Promise<Ca
     invoker: fakeLambdaInvoker(clock),
     stateMachineArn: SM_ARN,
     name: 'execname',
+    ...(c.execution_type === 'EXPRESS' || c.name.startsWith('express/')
+      ? {
+          type: 'EXPRESS' as const,
+          executionArn: 'arn:aws:states:us-east-1:000000000000:express:statemachine:execname:f1d2a3b4',
+        }
+      : {}),
     roleArn: 'arn:aws:iam::000000000000:role/sfn_role',
   });
   const result = await clock.runUntil(execution.result);
@@ -39,10 +46,7 @@ export async function runCase(c: ConformanceCase, n: Normalizations): Promise<Ca
   if (e.status === 'SUCCEEDED') {
     const actual = normaliseValue(result.output, reps, n);
     if (!matches(e.output, actual, n))
-      return {
-        ok: false,
-        reason: `output ${JSON.stringify(actual)?.slice(0, 600)} != ${JSON.stringify(e.output)?.slice(0, 600)}`,
-      };
+      return { ok: false, reason: `output differs at ${firstDifference(e.output, actual, n)}` };
   } else {
     const error = normaliseValue(result.error, reps, n);
     if (!matches(e.error, error, n)) return { ok: false, reason: `error ${String(error)} != ${e.error}` };

@@ -2,7 +2,23 @@
 // behaves as the corpus's `lambda` field describes it.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../../src/shared/clock.js';
-import { FunctionError, StatesError, type TaskInvoker } from '../../../../src/services/workflows/index.js';
+import {
+  FunctionError,
+  FunctionOutput,
+  StatesError,
+  type TaskInvoker,
+} from '../../../../src/services/workflows/index.js';
+
+/** JSON as Python's json.dumps writes it (", " and ": " separators), as Lambda's Python runtime returns it. */
+export function pythonJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJson(v)}`)
+      .join(', ')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
 
 function pythonError(errorType: string, message: string, line: string, lineNo = 2): string {
   // Lambda's Python runtime serialises errors with json.dumps (", " and ": " separators).
@@ -12,7 +28,7 @@ function pythonError(errorType: string, message: string, line: string, lineNo = 
     requestId: randomUUID(),
     stackTrace: [`  File "/var/task/handler.py", line ${lineNo}, in handler\n    ${line}\n`],
   };
-  return JSON.stringify(body).replace(/","/g, '", "').replace(/":/g, '": ').replace(/,"/g, ', "');
+  return pythonJson(body);
 }
 
 type Fn = (input: unknown, clock: Clock, signal: AbortSignal) => Promise<unknown>;
@@ -53,7 +69,7 @@ export function fakeLambdaInvoker(clock: Clock): TaskInvoker & { calls: string[]
           `Function not found: ${resource}:$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: ${randomUUID()}; Proxy: null)`,
         );
       }
-      return fn(input, clock, ctx.signal);
+      return new FunctionOutput(pythonJson(await fn(input, clock, ctx.signal)));
     },
   };
 }
