@@ -1,7 +1,8 @@
 // One function at run time: its build (Node.js) or its Python module, its instance pool, and the
 // invocation path with Lambda's logs (START/END/REPORT), trace records and error documents.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { FunctionModel } from '../../template/model.js';
@@ -16,6 +17,9 @@ import { endLine, LineSplitter, reportLine, startLine } from './runtime/log-line
 import { DEFAULT_CONCURRENCY, InstancePool } from './runtime/pool.js';
 import type { LambdaErrorDocument } from './runtime/protocol.js';
 import { workerScriptPath } from './runtime/worker-script.js';
+
+/** How long after a build eddy looks again for changes a watcher may have dropped. */
+const SETTLE_MS = 80;
 
 /** What a function runtime needs from the service. */
 export interface RuntimeDeps {
@@ -51,6 +55,9 @@ export class FunctionRuntime {
   private inputs: string[] = [];
   private building?: Promise<void>;
   private rebuildAgain = false;
+  private lastBuildStart = 0;
+  private settleTimer?: NodeJS.Timeout;
+  private disposed = false;
 
   constructor(
     readonly fn: FunctionModel,
@@ -66,14 +73,19 @@ export class FunctionRuntime {
     });
   }
 
-  /** The files whose change means new code: the import graph (Node.js) or the code folder (Python). */
-  get watchedFiles(): string[] {
-    return this.python ? [this.fn.codeDir] : this.inputs;
+  /**
+   * The folders to watch: those holding the import graph (Node.js) or the code folder tree (Python).
+   * Folders, not files: chokidar drops a second write to a watched file that follows the first closely
+   * (an editor saving twice, a fix right after a typo), while folder events arrive for each write.
+   */
+  get watchedDirs(): string[] {
+    if (this.python) return pythonDirs(this.fn.codeDir);
+    return [...new Set(this.inputs.map((file) => dirname(file)))];
   }
 
   /** Whether a changed file is this function's code. */
   uses(file: string): boolean {
-    if (this.python) return file.startsWith(this.fn.codeDir + '/') && file.endsWith('.py');
+    if (this.python) return file.startsWith(this.fn.codeDir + sep) && file.endsWith('.py');
     return this.inputs.includes(file);
   }
 
@@ -93,7 +105,10 @@ export class FunctionRuntime {
       this.rebuildAgain = true;
       return this.building;
     }
-    this.building = this.rebuildLoop().finally(() => (this.building = undefined));
+    this.building = this.rebuildLoop().finally(() => {
+      this.building = undefined;
+      this.scheduleSettleCheck();
+    });
     return this.building;
   }
 
@@ -143,6 +158,8 @@ export class FunctionRuntime {
 
   /** Stops instances and the builder. */
   async dispose(): Promise<void> {
+    this.disposed = true;
+    clearTimeout(this.settleTimer);
     this.pool.dispose();
     await this.builder?.dispose();
   }
@@ -150,8 +167,33 @@ export class FunctionRuntime {
   private async rebuildLoop(): Promise<void> {
     do {
       this.rebuildAgain = false;
+      const started = Date.now();
+      this.lastBuildStart = started;
       await this.buildOnce();
+      // A save during the build may have been read half-way or not at all: build again if so.
+      if (this.changedSince(started)) this.rebuildAgain = true;
     } while (this.rebuildAgain);
+  }
+
+  // chokidar drops a file's second change event within 50 ms of the first; look once more after that
+  // window so a quick second save (a fix right after a typo) is never missed.
+  private scheduleSettleCheck(): void {
+    clearTimeout(this.settleTimer);
+    const since = this.lastBuildStart;
+    this.settleTimer = setTimeout(() => {
+      if (!this.disposed && this.changedSince(since)) void this.reload();
+    }, SETTLE_MS);
+    this.settleTimer.unref();
+  }
+
+  private changedSince(time: number): boolean {
+    return this.inputs.some((file) => {
+      try {
+        return statSync(file).mtimeMs >= time;
+      } catch {
+        return false;
+      }
+    });
   }
 
   private async buildOnce(): Promise<void> {
@@ -206,4 +248,14 @@ export class FunctionRuntime {
     });
     return new Instance(launchNode(workerScriptPath(), launch), generation);
   }
+}
+
+/** The code folder and its subfolders, skipping caches and dependencies. */
+function pythonDirs(root: string): string[] {
+  const dirs = [root];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const skip = entry.name.startsWith('.') || entry.name === '__pycache__' || entry.name === 'node_modules';
+    if (entry.isDirectory() && !skip) dirs.push(...pythonDirs(join(root, entry.name)));
+  }
+  return dirs;
 }

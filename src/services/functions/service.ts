@@ -118,7 +118,7 @@ export class FunctionsService implements Service {
       fresh.push(runtime);
     }
     await Promise.all(fresh.map((r) => r.reload()));
-    for (const runtime of fresh) this.watcher!.add(runtime.watchedFiles);
+    for (const runtime of fresh) this.watcher!.add(runtime.watchedDirs);
   }
 
   async dispose(): Promise<void> {
@@ -226,7 +226,7 @@ export class FunctionsService implements Service {
       if (!runtime.uses(file)) continue;
       const started = performance.now();
       void runtime.reload().then(() => {
-        this.watcher?.add(runtime.watchedFiles);
+        this.watcher?.add(runtime.watchedDirs);
         this.ctx?.trace.publish({
           kind: 'reload',
           traceId: randomUUID(),

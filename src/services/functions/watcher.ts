@@ -4,7 +4,7 @@ import { type FSWatcher, watch } from 'chokidar';
 
 /** Reports changed files among those it was asked to watch. */
 export interface FileWatcher {
-  /** Starts watching these files or folders (already watched ones are ignored). */
+  /** Starts watching these folders, not their subfolders (already watched ones are ignored). */
   add(paths: string[]): void;
   /** `listener` receives the absolute path of each file changed, added or removed. */
   onChange(listener: (file: string) => void): void;
@@ -25,7 +25,11 @@ export class ChokidarWatcher implements FileWatcher {
       this.watcher.add(fresh);
       return;
     }
-    this.watcher = watch(fresh, { ignoreInitial: true, ignored: (p) => p.includes('/node_modules/') });
+    this.watcher = watch(fresh, {
+      ignoreInitial: true,
+      depth: 0,
+      ignored: (p) => p.includes('/node_modules/') || p.includes('/__pycache__/'),
+    });
     for (const event of ['change', 'add', 'unlink'] as const) {
       this.watcher.on(event, (file: string) => this.listeners.forEach((l) => l(file)));
     }
