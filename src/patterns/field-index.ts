@@ -92,18 +92,22 @@ export class FieldIndex<T> {
   collect(v: Leaf, out: T[]): void {
     if (typeof v === 'string') this.collectString(v, out);
     else {
-      const hit = this.exact.get(typeof v === 'number' ? numberKey(v) : v);
+      const hit =
+        this.exact.size === 0 ? undefined : this.exact.get(typeof v === 'number' ? numberKey(v) : v);
       if (hit) for (const o of hit) out.push(o);
       if (typeof v === 'number' && !this.numeric.empty && isComparable(v)) {
         for (const o of this.numeric.lookup(quantize(v))) out.push(o);
       }
     }
-    for (const s of this.scanned) if (valueMatches(s.matcher, v)) out.push(s.owner);
-    for (const o of this.any) out.push(o);
+    const scanned = this.scanned;
+    for (let i = 0; i < scanned.length; i++)
+      if (valueMatches(scanned[i].matcher, v)) out.push(scanned[i].owner);
+    const any = this.any;
+    for (let i = 0; i < any.length; i++) out.push(any[i]);
   }
 
   private collectString(v: string, out: T[]): void {
-    const hit = this.exact.get(v);
+    const hit = this.exact.size === 0 ? undefined : this.exact.get(v);
     if (hit) for (const o of hit) out.push(o);
     if (!this.prefixes.empty) this.prefixes.collect(v, out);
     if (!this.suffixes.empty) this.suffixes.collect(v, out);

@@ -3,6 +3,7 @@
 // the event paths some rule references, collects the satisfied conditions, and only branches whose
 // required conditions all fired are examined, so rules that cannot match cost nothing. Adding or
 // removing a rule touches only that rule's entries. Same semantics as the reference matcher.
+import { scanEvent, type ScanTarget } from './event-scanner.js';
 import { FieldIndex } from './field-index.js';
 import { trailsCompatible } from './flatten.js';
 import { parsePattern } from './parse.js';
@@ -18,7 +19,10 @@ interface Condition {
   epoch: number;
   /** A hit came from a leaf outside any array: no array constraint. */
   free: boolean;
+  /** Only branches of two or more conditions can need array consistency. */
+  track: boolean;
   trails: number[][];
+  trailCount: number;
 }
 
 interface BranchState {
@@ -39,6 +43,8 @@ interface RuleState {
 export class RuleMatcher {
   private readonly fields = new Map<string, FieldIndex<Condition>>();
   private readonly prefixes = new Map<string, number>();
+  /** For each object path ('' is the event), its referenced child keys with reference counts. */
+  private readonly children = new Map<string, Map<string, number>>();
   private readonly rules = new Map<string, RuleState>();
   private readonly unconditional = new Set<BranchState>();
   private epoch = 0;
@@ -46,6 +52,14 @@ export class RuleMatcher {
   private arrays = 0;
   private readonly hits: Condition[] = [];
   private readonly complete: BranchState[] = [];
+  private readonly target: ScanTarget<FieldIndex<Condition>> = {
+    field: (path) => this.fields.get(path),
+    descend: (path) => this.prefixes.has(path),
+    needed: (path) => this.children.get(path)?.size ?? 0,
+    leaf: (value, index) => this.leaf(value, index),
+    stack: this.stack,
+    nextArrayId: () => this.arrays++,
+  };
 
   /** Add (or replace) a rule; throws PatternError when the pattern is invalid. */
   add(ruleName: string, pattern: string | ParsedPattern): void {
@@ -57,7 +71,18 @@ export class RuleMatcher {
       for (const field of fields) {
         const index = this.fieldFor(field.path);
         const absentOk = field.matchers.some((m) => m.type === 'exists' && !m.value);
-        const c: Condition = { field, index, branch, absentOk, epoch: -1, free: false, trails: [] };
+        const track = fields.length > 1;
+        const c: Condition = {
+          field,
+          index,
+          branch,
+          absentOk,
+          epoch: -1,
+          free: false,
+          track,
+          trails: [],
+          trailCount: 0,
+        };
         for (const m of field.matchers) index.add(m, c);
         branch.conditions.push(c);
         if (!absentOk) branch.required++;
@@ -89,21 +114,40 @@ export class RuleMatcher {
 
   /** The names of the rules matching the event (JSON text or a parsed object). */
   match(event: string | object): string[] {
-    const root: unknown = typeof event === 'string' ? JSON.parse(event) : event;
-    const epoch = ++this.epoch;
+    if (typeof event !== 'string') this.collect(event);
+    else {
+      try {
+        this.reset();
+        scanEvent(event, this.target);
+      } catch {
+        // Malformed text: JSON.parse throws the error callers expect; anything it accepts is walked.
+        this.collect(JSON.parse(event) as object);
+      }
+    }
+    const names: string[] = [];
+    for (const branch of this.complete) this.accept(branch, names);
+    for (const branch of this.unconditional) this.accept(branch, names);
+    return names;
+  }
+
+  private accept(branch: BranchState, names: string[]): void {
+    const epoch = this.epoch;
+    if (branch.rule.epoch !== epoch && this.satisfied(branch, epoch)) {
+      branch.rule.epoch = epoch;
+      names.push(branch.rule.name);
+    }
+  }
+
+  private reset(): void {
+    this.epoch++;
     this.complete.length = 0;
     this.arrays = 0;
+    this.stack.length = 0;
+  }
+
+  private collect(root: object): void {
+    this.reset();
     if (root !== null && typeof root === 'object' && !Array.isArray(root)) this.walk(root, '');
-    const names: string[] = [];
-    const accept = (branch: BranchState): void => {
-      if (branch.rule.epoch !== epoch && this.satisfied(branch, epoch)) {
-        branch.rule.epoch = epoch;
-        names.push(branch.rule.name);
-      }
-    };
-    for (const branch of this.complete) accept(branch);
-    for (const branch of this.unconditional) accept(branch);
-    return names;
   }
 
   private fieldFor(path: string): FieldIndex<Condition> {
@@ -115,6 +159,7 @@ export class RuleMatcher {
         const prefix = path.slice(0, i);
         this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) + 1);
       }
+      this.countChildren(path, 1);
     }
     return index;
   }
@@ -123,11 +168,31 @@ export class RuleMatcher {
     const index = this.fields.get(path);
     if (!index || index.size > 0) return;
     this.fields.delete(path);
+    this.countChildren(path, -1);
     for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
       const prefix = path.slice(0, i);
       const left = (this.prefixes.get(prefix) ?? 1) - 1;
       if (left > 0) this.prefixes.set(prefix, left);
       else this.prefixes.delete(prefix);
+    }
+  }
+
+  /** Count the path's segments as referenced children of their parents (undone with -1). */
+  private countChildren(path: string, delta: number): void {
+    let parent = '';
+    let start = 0;
+    for (;;) {
+      const dot = path.indexOf('.', start);
+      const key = path.slice(start, dot < 0 ? undefined : dot);
+      let keys = this.children.get(parent);
+      if (!keys) this.children.set(parent, (keys = new Map()));
+      const count = (keys.get(key) ?? 0) + delta;
+      if (count > 0) keys.set(key, count);
+      else keys.delete(key);
+      if (keys.size === 0) this.children.delete(parent);
+      if (dot < 0) return;
+      parent = path.slice(0, dot);
+      start = dot + 1;
     }
   }
 
@@ -155,7 +220,8 @@ export class RuleMatcher {
       for (let i = 0; i < value.length; i++) {
         stack.push(id, i);
         this.visit(value[i], path, index, descend);
-        stack.length -= 2;
+        stack.pop();
+        stack.pop();
       }
     } else if (descend) this.walk(value, path);
   }
@@ -164,13 +230,14 @@ export class RuleMatcher {
     const epoch = this.epoch;
     index.seenEpoch = epoch;
     const hits = this.hits;
-    hits.length = 0;
+    if (hits.length > 0) hits.length = 0;
     index.collect(value, hits);
-    for (const c of hits) {
+    for (let h = 0; h < hits.length; h++) {
+      const c = hits[h];
       if (c.epoch !== epoch) {
         c.epoch = epoch;
-        c.free = false;
-        c.trails.length = 0;
+        c.free = !c.track;
+        c.trailCount = 0;
         if (!c.absentOk) {
           const branch = c.branch;
           if (branch.epoch !== epoch) {
@@ -182,7 +249,7 @@ export class RuleMatcher {
       }
       if (c.free) continue;
       if (this.stack.length === 0) c.free = true;
-      else c.trails.push(this.stack.slice());
+      else c.trails[c.trailCount++] = this.stack.slice();
     }
   }
 
@@ -200,7 +267,9 @@ export class RuleMatcher {
 
 function consistent(conditions: Condition[], at: number, chosen: number[][]): boolean {
   if (at === conditions.length) return true;
-  for (const trail of conditions[at].trails) {
+  const { trails, trailCount } = conditions[at];
+  for (let i = 0; i < trailCount; i++) {
+    const trail = trails[i];
     if (chosen.every((other) => trailsCompatible(other, trail))) {
       chosen.push(trail);
       if (consistent(conditions, at + 1, chosen)) return true;

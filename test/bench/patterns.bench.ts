@@ -1,0 +1,105 @@
+// Pattern matching throughput on citylots-shaped events (../shared/bench/citylots.mjs, the data set
+// aws/event-ruler benchmarks with): events/second per match type with JSON text in and matched rule
+// names out, each beside a plain loop over the brute-force reference matcher in the same run; then the
+// cost-versus-rule-count run with 1, 100, 1,000 and 10,000 `scaled` rules.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parsePattern, referenceMatches, RuleMatcher, type ParsedPattern } from '../../src/patterns/index.js';
+
+const GENERATOR = join(import.meta.dirname, '../../../shared/bench/citylots.mjs');
+const EVENT_COUNT = 213_068;
+/** The reference matcher is slow; it runs on the first events only (same events, same rules). */
+const REFERENCE_SAMPLE = 20_000;
+
+/** event-ruler's published per-core figures on citylots (events/s). */
+const TARGETS: Record<string, number> = {
+  EXACT: 220_000,
+  PREFIX: 220_000,
+  EQUALS_IGNORE_CASE: 200_000,
+  WILDCARD: 170_000,
+  ANYTHING_BUT: 150_000,
+  NUMERIC: 120_000,
+  COMPLEX: 35_000,
+};
+
+function generate(...args: string[]): string {
+  return execFileSync(process.execPath, [GENERATOR, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** Match every event through the compiled matcher; returns events/s and the number of matches. */
+function timeCompiled(matcher: RuleMatcher, events: string[]): { rate: number; matches: number } {
+  let matches = 0;
+  const start = process.hrtime.bigint();
+  for (const e of events) matches += matcher.match(e).length;
+  return { rate: events.length / seconds(start), matches };
+}
+
+function timeReference(rules: ParsedPattern[], events: string[]): { rate: number; matches: number } {
+  let matches = 0;
+  const start = process.hrtime.bigint();
+  for (const e of events) {
+    const event: unknown = JSON.parse(e);
+    for (const rule of rules) if (referenceMatches(rule, event)) matches++;
+  }
+  return { rate: events.length / seconds(start), matches };
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function compile(patterns: unknown[]): { matcher: RuleMatcher; parsed: ParsedPattern[] } {
+  const matcher = new RuleMatcher();
+  const parsed = patterns.map((p) => parsePattern(JSON.stringify(p)));
+  parsed.forEach((p, i) => matcher.add(`rule-${i}`, p));
+  return { matcher, parsed };
+}
+
+/** Run the pattern benchmark and print its figures. */
+export default async function run(): Promise<void> {
+  const events = generate('events', String(EVENT_COUNT)).split('\n').filter(Boolean);
+  const sample = events.slice(0, REFERENCE_SAMPLE);
+  const sets = JSON.parse(generate('rules')) as Record<string, unknown[]>;
+  process.stdout.write(
+    `${fmt(events.length)} events; reference loop on the first ${fmt(sample.length)} (same rules)\n\n` +
+      `${'match type'.padEnd(26)} ${'events/s'.padStart(10)} ${'target'.padStart(9)} ${'reference'.padStart(10)} ${'ratio'.padStart(7)}  matches\n`,
+  );
+  for (const [type, patterns] of Object.entries(sets)) {
+    const { matcher, parsed } = compile(patterns);
+    timeCompiled(matcher, sample); // warm-up
+    const compiled = timeCompiled(matcher, events);
+    const check = timeCompiled(matcher, sample);
+    const reference = timeReference(parsed, sample);
+    if (check.matches !== reference.matches) {
+      throw new Error(`${type}: compiled found ${check.matches} matches, reference ${reference.matches}`);
+    }
+    const target = TARGETS[type];
+    process.stdout.write(
+      `${type.padEnd(26)} ${fmt(compiled.rate).padStart(10)} ${(target ? fmt(target) : '-').padStart(9)} ` +
+        `${fmt(reference.rate).padStart(10)} ${(compiled.rate / reference.rate).toFixed(1).padStart(6)}x  ${fmt(compiled.matches)}\n`,
+    );
+  }
+  await scaling(events);
+}
+
+async function scaling(events: string[]): Promise<void> {
+  process.stdout.write(`\nscaling (scaled N: distinct exact, prefix and disjoint numeric rules)\n`);
+  const rates = new Map<number, number>();
+  for (const n of [1, 100, 1_000, 10_000]) {
+    const patterns = JSON.parse(generate('scaled', String(n))) as unknown[];
+    const start = process.hrtime.bigint();
+    const { matcher } = compile(patterns);
+    const build = seconds(start);
+    timeCompiled(matcher, events.slice(0, REFERENCE_SAMPLE));
+    const { rate, matches } = timeCompiled(matcher, events);
+    rates.set(n, rate);
+    process.stdout.write(
+      `${fmt(n).padStart(7)} rules  ${fmt(rate).padStart(10)} events/s  (compiled in ${(build * 1000).toFixed(0)} ms, ${fmt(matches)} matches)\n`,
+    );
+  }
+  const ratio = (rates.get(10_000) ?? 0) / (rates.get(100) ?? 1);
+  process.stdout.write(`throughput 10,000 / 100 rules: ${ratio.toFixed(2)} (must be >= 0.5)\n`);
+  await Promise.resolve();
+}
