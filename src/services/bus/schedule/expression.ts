@@ -40,6 +40,15 @@ function parseCron(body: string, timezone: string): Schedule | undefined {
   if ((dom === '?') === (dow === '?')) return undefined;
   if (!/^[\d,\-*/]+$/.test(year) && year !== '*') return undefined;
   const years = yearTest(year);
+  const lastYear =
+    year === '*'
+      ? 2199
+      : Math.max(
+          ...year
+            .split(/[,\-/]/)
+            .map(Number)
+            .filter((n) => n >= 1970),
+        );
   if (!years) return undefined;
   const translatedDow = dow === '?' ? '*' : translateDow(dow);
   if (translatedDow === undefined) return undefined;
@@ -60,7 +69,9 @@ function parseCron(body: string, timezone: string): Schedule | undefined {
         } catch {
           return undefined;
         }
-        if (years(new Date(date).getUTCFullYear())) return date.getTime();
+        const y = date.getUTCFullYear();
+        if (y > lastYear) return undefined;
+        if (years(y)) return date.getTime();
       }
       return undefined;
     },
