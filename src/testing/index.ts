@@ -1,5 +1,6 @@
 // `eddy/testing`: start the local cloud in-process on a free port, for vitest or jest.
 import { DevEnvironment } from '../dev/environment.js';
+import type { Clock } from '../shared/clock.js';
 import { silentLogger } from '../shared/logger.js';
 import type { AppModel } from '../template/model.js';
 import type { TraceRecord } from '../trace/record.js';
@@ -13,6 +14,8 @@ export interface StartEddyOptions {
   parameterOverrides?: Record<string, string>;
   /** Reload on template changes (off by default in tests). */
   watch?: boolean;
+  /** The clock for retries, schedules and timeouts (a ManualClock drives them without sleeping). */
+  clock?: Clock;
 }
 
 /** A predicate over trace records, or fields a record must have. */
@@ -48,6 +51,7 @@ export async function startEddy(options: StartEddyOptions = {}): Promise<Running
     watch: options.watch ?? false,
     parameterOverrides: options.parameterOverrides,
     logger: silentLogger,
+    clock: options.clock,
   });
   const records: TraceRecord[] = [...env.trace.history({ afterSeq: 0 })];
   const waiters = new Set<{ test: (r: TraceRecord) => boolean; resolve: (r: TraceRecord) => void }>();
