@@ -81,12 +81,18 @@ export class AsyncInvoker {
 
   private schedule(event: QueuedEvent, delayMs: number): void {
     if (this.disposed) return;
+    // The first attempt starts at once (a manual clock would otherwise hold it until advanced).
+    if (delayMs === 0) return this.start(event);
     const timer = this.deps.clock.setTimer(() => {
       this.timers.delete(timer);
-      const run = this.attempt(event).finally(() => this.running.delete(run));
-      this.running.add(run);
+      this.start(event);
     }, delayMs);
     this.timers.add(timer);
+  }
+
+  private start(event: QueuedEvent): void {
+    const run = this.attempt(event).finally(() => this.running.delete(run));
+    this.running.add(run);
   }
 
   private async attempt(event: QueuedEvent): Promise<void> {
