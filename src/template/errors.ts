@@ -22,7 +22,12 @@ export function templateError(
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
+  const lower = name.toLowerCase();
+  const list = [...candidates];
+  // `Name` for `QueueName`: a candidate that ends with what was typed is the likely intent.
+  const containing = list.filter((c) => lower.length >= 3 && c.toLowerCase().endsWith(lower));
+  if (containing.length === 1) return containing[0];
+  for (const candidate of list) {
     const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -28,6 +28,8 @@ export function parseTemplateText(text: string, file: string): ParsedTemplate {
   // CloudFormation keeps the first of duplicate keys an error too; `uniqueKeys` reports them.
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const json = /\.json$/i.test(file);
+  // YAML accepts what JSON does not (trailing commas, comments): a .json file must be strict JSON.
+  if (json) checkStrictJson(text, file, lineCounter);
   const error = document.errors[0];
   if (error) {
     const at = error.linePos?.[0];
@@ -44,6 +46,22 @@ export function parseTemplateText(text: string, file: string): ParsedTemplate {
   const positions = new SourceMap();
   const doc = convert(document, text, file, lineCounter, positions);
   return { file, doc, positions };
+}
+
+function checkStrictJson(text: string, file: string, lineCounter: LineCounter): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const { line, col } = lineCounter.linePos(offset);
+    throw templateError(
+      'TEMPLATE_INVALID_JSON',
+      `The template is not valid JSON: ${message.split('\n')[0]}`,
+      { file, line, column: col },
+      'Fix the JSON syntax at that position (a missing or extra comma, quote or bracket is the usual cause).',
+    );
+  }
 }
 
 /** Short-form tags → long form, as plain JS (for schema validation of a yaml Document or text). */

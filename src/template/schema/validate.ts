@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { formatPosition } from '../errors.js';
 import type { SourceMap } from '../reader/source-map.js';
+import { isRecord } from '../resources.js';
 
 /** One schema problem. */
 export interface SchemaProblem {
@@ -12,48 +13,87 @@ export interface SchemaProblem {
   location?: string;
 }
 
+interface AjvLike {
+  addSchema(schema: object, key: string): void;
+  getSchema(key: string): ValidateFunction | undefined;
+  compile(schema: object): ValidateFunction;
+}
+
 // ajv-draft-04 is CommonJS with a default export; createRequire avoids ESM interop differences.
 const require = createRequire(import.meta.url);
-let compiled: ValidateFunction | undefined;
+let state: { ajv: AjvLike; full: ValidateFunction; definitionOf: Map<string, string> } | undefined;
+const byDefinition = new Map<string, ValidateFunction>();
 
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const Ajv = require('ajv-draft-04') as new (options: object) => {
-      compile(schema: object): ValidateFunction;
-    };
-    const schema = JSON.parse(readFileSync(new URL('./sam.schema.json', import.meta.url), 'utf8')) as object;
-    compiled = new Ajv({ strict: false, allErrors: false, logger: false }).compile(schema);
+function load() {
+  if (state) return state;
+  const Ajv = require('ajv-draft-04') as new (options: object) => AjvLike;
+  const schema = JSON.parse(readFileSync(new URL('./sam.schema.json', import.meta.url), 'utf8')) as {
+    definitions: Record<string, { properties?: { Type?: { enum?: string[] } } }>;
+  };
+  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+  ajv.addSchema(schema, 'sam');
+  // Resources is an anyOf over every type; validating each resource against the definition of its
+  // own Type gives the errors of that type only, instead of one per anyOf branch.
+  const definitionOf = new Map<string, string>();
+  for (const [key, definition] of Object.entries(schema.definitions)) {
+    for (const type of definition.properties?.Type?.enum ?? []) definitionOf.set(type, key);
   }
-  return compiled;
+  state = { ajv, full: ajv.getSchema('sam') as ValidateFunction, definitionOf };
+  return state;
+}
+
+function validatorFor(definition: string): ValidateFunction {
+  let validate = byDefinition.get(definition);
+  if (!validate) {
+    validate = load().ajv.compile({ $ref: `sam#/definitions/${definition}` });
+    byDefinition.set(definition, validate);
+  }
+  return validate;
 }
 
 /** Problems SAM's schema finds in a long-form template (see toLongForm); [] when it is valid. */
 export function validateSamSchema(doc: unknown, positions?: SourceMap): SchemaProblem[] {
-  const validate = validator();
-  if (validate(doc)) return [];
-  return dedupe(validate.errors ?? []).map((error) => {
-    const path = error.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const where = path.length ? path.join('.') : 'template';
-    const extra =
-      error.keyword === 'additionalProperties'
-        ? ` '${String((error.params as { additionalProperty?: string }).additionalProperty)}'`
-        : '';
-    return {
-      message: `${where}: ${error.message ?? 'is invalid'}${extra}`,
-      location: positions ? formatPosition(positions.at(doc, path)) : undefined,
-    };
-  });
+  const { full, definitionOf } = load();
+  const problems: SchemaProblem[] = [];
+  const resources = isRecord(doc) && isRecord(doc.Resources) ? doc.Resources : {};
+  for (const [id, resource] of Object.entries(resources)) {
+    const definition = isRecord(resource) ? definitionOf.get(String(resource.Type)) : undefined;
+    if (!definition || !String(resource.Type).startsWith('AWS::Serverless::')) continue;
+    const validate = validatorFor(definition);
+    if (!validate(resource))
+      problems.push(...describe(validate.errors ?? [], ['Resources', id], doc, positions));
+  }
+  if (problems.length === 0 && !full(doc))
+    problems.push(...describe(full.errors ?? [], [], doc, positions).slice(0, 5));
+  return problems;
 }
 
-function dedupe(errors: ErrorObject[]): ErrorObject[] {
+function describe(
+  errors: ErrorObject[],
+  prefix: string[],
+  doc: unknown,
+  positions?: SourceMap,
+): SchemaProblem[] {
   const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.instancePath} ${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const out: SchemaProblem[] = [];
+  for (const error of errors) {
+    const path = [
+      ...prefix,
+      ...error.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
+    ];
+    let message = error.message ?? 'is invalid';
+    const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+    if (error.keyword === 'additionalProperties' && extra !== undefined) {
+      path.push(extra);
+      message = 'is not a property SAM knows';
+    }
+    const text = `${path.join('.') || 'template'}: ${message}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ message: text, location: positions ? formatPosition(positions.at(doc, path)) : undefined });
+  }
+  return out;
 }
