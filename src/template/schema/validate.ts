@@ -57,8 +57,9 @@ export function validateSamSchema(doc: unknown, positions?: SourceMap): SchemaPr
   const problems: SchemaProblem[] = [];
   const resources = isRecord(doc) && isRecord(doc.Resources) ? doc.Resources : {};
   for (const [id, resource] of Object.entries(resources)) {
-    const definition = isRecord(resource) ? definitionOf.get(String(resource.Type)) : undefined;
-    if (!definition || !String(resource.Type).startsWith('AWS::Serverless::')) continue;
+    const type = isRecord(resource) ? String(resource.Type) : '';
+    const definition = definitionOf.get(type);
+    if (!definition || !type.startsWith('AWS::Serverless::')) continue;
     const validate = validatorFor(definition);
     if (!validate(resource))
       problems.push(...describe(validate.errors ?? [], ['Resources', id], doc, positions));
