@@ -1,6 +1,7 @@
 // The dev environment: loads the template, opens the store, starts the services and the server,
 // watches the template, and reloads by validating first, then swapping the App model under a lock.
 // A newer change supersedes an older reload still in flight (wrangler's DevEnv idea).
+import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDispatcher, createEddyServer } from '../api/server.js';
@@ -83,6 +84,7 @@ export class DevEnvironment {
   /** Reloads the template: a broken template keeps the last good app running and reports the error. */
   async reload(): Promise<ReloadResult> {
     const seq = ++this.reloadSeq;
+    const stamp = this.templateStamp();
     let app: AppModel;
     try {
       app = await this.load();
@@ -100,11 +102,26 @@ export class DevEnvironment {
         },
       });
       this.options.logger.error(`reload failed, still running the last good template: ${err.message}`);
+      if (seq === this.reloadSeq && this.templateStamp() !== stamp) return this.reload();
       return { ok: false, error: err };
     }
     if (seq !== this.reloadSeq) return { ok: 'superseded' };
     await this.applyApp(app);
+    // A save that lands while the template is being read can be coalesced away by the watcher: if the
+    // file changed since we read it, read it again.
+    if (seq === this.reloadSeq && this.templateStamp() !== stamp) return this.reload();
     return { ok: true, app };
+  }
+
+  /** Size and modification time of the template, to notice a write during a reload. */
+  private templateStamp(): string {
+    if (!this.options.template) return '';
+    try {
+      const stat = statSync(this.options.template);
+      return `${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
   }
 
   /** Stops the watcher, the server and the services, and closes the store. */

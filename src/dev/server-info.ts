@@ -24,7 +24,7 @@ export function readServerInfo(stateDir: string): ServerInfo | undefined {
   }
 }
 
-/** Removes the record when the server stops. */
-export function removeServerInfo(stateDir: string): void {
-  rmSync(join(stateDir, 'server.json'), { force: true });
+/** Removes the record when the server stops, unless another server has written its own since. */
+export function removeServerInfo(stateDir: string, pid = process.pid): void {
+  if (readServerInfo(stateDir)?.pid === pid) rmSync(join(stateDir, 'server.json'), { force: true });
 }

@@ -2,7 +2,8 @@
 // emulated services know: event patterns, input transformers, state machine definitions.
 import { EddyError } from '../shared/errors.js';
 import { loadTemplate } from '../template/index.js';
-import type { AppModel, SourcePosition } from '../template/model.js';
+import type { AppModel } from '../template/model.js';
+import { checkEventPatterns, checkTargetInputs } from './checks/event-checks.js';
 import { resolveDevOptions } from './options.js';
 
 /** One problem found, with where it is. */
@@ -22,16 +23,11 @@ export interface ValidationReport {
   resources: number;
 }
 
-/** `file:line:col` for a position. */
-export function formatPosition(position: SourcePosition | undefined): string | undefined {
-  return position && `${position.file}:${position.line}:${position.column}`;
-}
-
 /** A check over the loaded app; returns its problems. */
 export type AppCheck = (app: AppModel) => ValidationProblem[];
 
 /** Every deep check, in order. */
-export const APP_CHECKS: AppCheck[] = [];
+export const APP_CHECKS: AppCheck[] = [checkEventPatterns, checkTargetInputs];
 
 /** Validates the template; throws EddyError only when there is no template to validate. */
 export async function validateApp(
