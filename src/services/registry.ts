@@ -2,9 +2,10 @@
 // Order matters: services are started in this order and disposed in reverse.
 import { BusService } from './bus/service.js';
 import type { Service } from './core/service.js';
+import { PipesService } from './pipes/service.js';
 import { QueuesService } from './queues/service.js';
 
 /** Creates a fresh instance of every emulated service. */
 export function createServices(): Service[] {
-  return [new QueuesService(), new BusService()];
+  return [new QueuesService(), new BusService(), new PipesService()];
 }
