@@ -36,12 +36,20 @@ export interface CaptureServer {
   url: string;
   bodies: unknown[];
   status: (body: unknown) => number;
+  /** Answer this long after the request (a slow target). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
 /** Starts a capture server on a free port. */
 export async function captureServer(): Promise<CaptureServer> {
-  const capture: CaptureServer = { url: '', bodies: [], status: () => 200, close: async () => undefined };
+  const capture: CaptureServer = {
+    url: '',
+    bodies: [],
+    status: () => 200,
+    delayMs: 0,
+    close: async () => undefined,
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -54,8 +62,10 @@ export async function captureServer(): Promise<CaptureServer> {
         // keep the text
       }
       const status = capture.status(body);
-      if (status < 300) capture.bodies.push(body);
-      res.writeHead(status).end();
+      setTimeout(() => {
+        if (status < 300) capture.bodies.push(body);
+        res.writeHead(status).end();
+      }, capture.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
