@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDispatcher, createEddyServer } from '../api/server.js';
 import { createApiAdapters } from '../api/registry.js';
+import { requestGuard } from '../api/request-guard.js';
 import type { Service, ServiceContext } from '../services/core/service.js';
 import { createServices } from '../services/registry.js';
 import { ServiceRouter } from '../services/router.js';
@@ -186,6 +187,7 @@ export class DevEnvironment {
 
   private async listen(): Promise<void> {
     const server = createEddyServer(this.dispatcher, [
+      requestGuard(this.options.host),
       localEndpoints({ trace: this.trace, app: () => this.app, startedAt: Date.now() }),
     ]);
     const { port, host } = this.options;

@@ -98,3 +98,31 @@ test('a port in use is a user error that says how to fix it', async () => {
     blocker.close();
   }
 });
+
+describe('requests from web pages', () => {
+  let eddy: RunningEddy;
+  beforeAll(async () => {
+    eddy = await startEddy({});
+  });
+  afterAll(() => eddy?.stop());
+
+  test('a rebinding Host header is refused', async () => {
+    const { request } = await import('undici');
+    const response = await request(`${eddy.endpoint}/_eddy/health`, {
+      headers: { host: 'attacker.example:80' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(((await response.body.json()) as { __type: string }).__type).toBe('AccessDeniedException');
+  });
+
+  test("a mutating request from another site's page is refused, the SDK's (no Origin) is not", async () => {
+    const post = (origin?: string) =>
+      fetch(eddy.endpoint, {
+        method: 'POST',
+        headers: { 'x-amz-target': 'AWSNothing.X', ...(origin ? { origin } : {}) },
+        body: '{}',
+      });
+    expect((await post('http://evil.example')).status).toBe(403);
+    expect((await post()).status).toBe(400);
+  });
+});
