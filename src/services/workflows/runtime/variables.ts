@@ -15,10 +15,8 @@ export class VariableScope {
 
   /** The value of `name`, searching outward; `found` is false when no scope defines it. */
   lookup(name: string): { found: boolean; value: unknown } {
-    for (let scope: VariableScope | undefined = this; scope; scope = scope.parent) {
-      if (scope.values.has(name)) return { found: true, value: scope.values.get(name) };
-    }
-    return { found: false, value: undefined };
+    if (this.values.has(name)) return { found: true, value: this.values.get(name) };
+    return this.parent ? this.parent.lookup(name) : { found: false, value: undefined };
   }
 
   /** Applies one state's assignments at once (they were all evaluated against the old values). */

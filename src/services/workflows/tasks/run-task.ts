@@ -136,11 +136,17 @@ function withLimits(
 ): Promise<unknown> {
   const controller = new AbortController();
   const parent = ctx.frame.signal;
-  const onParentAbort = () => controller.abort(parent.reason);
-  parent.addEventListener('abort', onParentAbort, { once: true });
   const clock = ctx.env.clock;
   return new Promise((resolve, reject) => {
     let settled = false;
+    // The execution stopped or a sibling failed: stop waiting even if the invoker ignores its signal.
+    const onParentAbort = () =>
+      finish(() => {
+        controller.abort(parent.reason);
+        reject(parent.reason as Error);
+      });
+    if (parent.aborted) return reject(parent.reason as Error);
+    parent.addEventListener('abort', onParentAbort, { once: true });
     const timers: { cancel(): void }[] = [];
     const finish = (f: () => void) => {
       if (settled) return;

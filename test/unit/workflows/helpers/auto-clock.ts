@@ -37,15 +37,18 @@ export class AutoClock implements Clock {
   async runUntil<T>(promise: Promise<T>): Promise<T> {
     let done = false;
     const tracked = promise.finally(() => (done = true));
-    for (let guard = 0; guard < 100000; guard++) {
+    let stuck = 0;
+    for (;;) {
       await idle();
       if (done) break;
       const next = this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!next) {
-        await idle();
-        if (done) break;
+        // Nothing scheduled and nothing settles: the run waits on something outside the clock.
+        if (++stuck > 20)
+          throw new Error('The execution is stuck: no timer is pending and it does not finish.');
         continue;
       }
+      stuck = 0;
       this.timers = this.timers.filter((t) => t !== next);
       this.current = Math.max(this.current, next.at);
       next.fn();
