@@ -29,6 +29,10 @@ export function resolveParameters(
         `Add a Default to '${name}', or pass --parameter-overrides ${name}=<value>.`,
       );
     }
+    // On AWS these types are read from SSM Parameter Store; locally the value itself is used.
+    if (typeof p.Type === 'string' && p.Type.startsWith('AWS::SSM::Parameter::Value')) {
+      warn(`parameter '${name}' is read from SSM on AWS; eddy uses '${toText(raw)}' as its value`, position);
+    }
     values.set(name, checkParameter(name, p, toText(raw), position));
   }
   return values;

@@ -72,6 +72,16 @@ describe('parameters', () => {
     expect(error.location).toMatch(/template\.yaml:\d+:3$/);
   });
 
+  it('warn that SSM parameter types use their value as given', async () => {
+    const app = await loadYaml(
+      "Parameters:\n  Key:\n    Type: 'AWS::SSM::Parameter::Value<String>'\n    Default: /shop/key\nResources:\n  Q: {Type: AWS::SQS::Queue}\nOutputs:\n  K: {Value: !Ref Key}\n",
+    );
+    expect(app.outputs.K).toBe('/shop/key');
+    expect(app.warnings[0].message).toMatch(
+      /^parameter 'Key' is read from SSM on AWS; .*template\.yaml:2:3$/,
+    );
+  });
+
   it('require a value when there is no Default', async () => {
     const error = await rejection(
       loadYaml('Parameters:\n  Secret:\n    Type: String\nResources:\n  Q: {Type: AWS::SQS::Queue}\n'),
