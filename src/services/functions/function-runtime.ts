@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { Clock } from '../../shared/clock.js';
+import type { Clock, TimerHandle } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { FunctionModel } from '../../template/model.js';
 import type { TraceHub } from '../../trace/hub.js';
@@ -20,6 +20,8 @@ import { workerScriptPath } from './runtime/worker-script.js';
 
 /** How long after a build eddy looks again for changes a watcher may have dropped. */
 const SETTLE_MS = 80;
+/** How long after an instance starts its function's standby process is booted. */
+const STANDBY_DELAY_MS = 30;
 
 /** What a function runtime needs from the service. */
 export interface RuntimeDeps {
@@ -58,6 +60,9 @@ export class FunctionRuntime {
   private lastBuildStart = 0;
   private settleTimer?: NodeJS.Timeout;
   private disposed = false;
+  private standby?: Instance;
+  private standbyTimer?: NodeJS.Timeout;
+  private standbyReaper?: TimerHandle;
 
   constructor(
     readonly fn: FunctionModel,
@@ -160,6 +165,9 @@ export class FunctionRuntime {
   async dispose(): Promise<void> {
     this.disposed = true;
     clearTimeout(this.settleTimer);
+    clearTimeout(this.standbyTimer);
+    this.standbyReaper?.cancel();
+    this.standby?.kill();
     this.pool.dispose();
     await this.builder?.dispose();
   }
@@ -229,24 +237,55 @@ export class FunctionRuntime {
   }
 
   private startInstance(generation: number): Instance {
-    const instanceId = randomUUID();
+    if (this.python) {
+      const { module, exportPath } = splitHandler(this.fn.handler);
+      const launch = this.launchOptions({ EDDY_HANDLER_MODULE: module, EDDY_HANDLER_EXPORT: exportPath });
+      return new Instance(launchPython(this.deps.pythonBootstrap, launch), generation);
+    }
+    const standby = this.standby?.alive ? this.standby : undefined;
+    this.standby = undefined;
+    const instance = standby ?? this.spawnNode();
+    instance.activate(generation, this.outputFile ?? '');
+    this.refillStandby();
+    return instance;
+  }
+
+  // A booted Node.js process without code, kept per function that has run: a new instance (after a
+  // reload, or a burst) only loads the module, skipping Node's own start (tens to hundreds of ms).
+  private refillStandby(): void {
+    clearTimeout(this.standbyTimer);
+    // Started a little later, so its boot does not compete for the CPU with the instance loading now.
+    this.standbyTimer = setTimeout(() => {
+      if (this.disposed || this.standby?.alive) return;
+      this.standby = this.spawnNode();
+      this.standbyReaper?.cancel();
+      this.standbyReaper = this.deps.clock.setTimer(() => this.dropStandby(), this.deps.idleMs);
+    }, STANDBY_DELAY_MS);
+    this.standbyTimer.unref();
+  }
+
+  private dropStandby(): void {
+    if (this.pool.size > 0) {
+      this.standbyReaper = this.deps.clock.setTimer(() => this.dropStandby(), this.deps.idleMs);
+      return;
+    }
+    this.standby?.kill();
+    this.standby = undefined;
+  }
+
+  private spawnNode(): Instance {
+    const launch = this.launchOptions({ EDDY_HANDLER_EXPORT: splitHandler(this.fn.handler).exportPath });
+    return new Instance(launchNode(workerScriptPath(), launch), -1);
+  }
+
+  private launchOptions(extra: Record<string, string>) {
     const env = instanceEnvironment(this.fn, {
       region: this.deps.region,
       endpoint: this.deps.endpoint,
       taskRoot: this.fn.codeDir,
-      logStreamName: logStreamName(instanceId),
+      logStreamName: logStreamName(randomUUID()),
     });
-    const launch = { env, cwd: this.fn.codeDir, memoryMB: this.fn.memoryMB };
-    if (this.python) {
-      const { module, exportPath } = splitHandler(this.fn.handler);
-      Object.assign(env, { EDDY_HANDLER_MODULE: module, EDDY_HANDLER_EXPORT: exportPath });
-      return new Instance(launchPython(this.deps.pythonBootstrap, launch), generation);
-    }
-    Object.assign(env, {
-      EDDY_HANDLER_FILE: this.outputFile ?? '',
-      EDDY_HANDLER_EXPORT: splitHandler(this.fn.handler).exportPath,
-    });
-    return new Instance(launchNode(workerScriptPath(), launch), generation);
+    return { env: { ...env, ...extra }, cwd: this.fn.codeDir, memoryMB: this.fn.memoryMB };
   }
 }
 

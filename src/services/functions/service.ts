@@ -150,6 +150,11 @@ export class FunctionsService implements Service {
     return this.entry(nameOrArn).fn;
   }
 
+  /** How many instances of a function are alive now (warm or busy). */
+  instanceCount(nameOrArn: string): number {
+    return this.entry(nameOrArn).runtime.instanceCount;
+  }
+
   /** Invokes a function as Lambda's Invoke API does. */
   async invoke(nameOrArn: string, payload: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
     const entry = this.entry(nameOrArn);

@@ -4,12 +4,12 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { InvokeMessage, WorkerMessage } from './protocol.js';
+import type { HostMessage, WorkerMessage } from './protocol.js';
 
 /** A started instance process with its message channel. */
 export interface WorkerProcess {
   readonly child: ChildProcess;
-  send(message: InvokeMessage): void;
+  send(message: HostMessage): void;
   onMessage(listener: (message: WorkerMessage) => void): void;
 }
 

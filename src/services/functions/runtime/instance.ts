@@ -45,7 +45,7 @@ type Pending = {
 export class Instance {
   readonly id = randomUUID();
   /** When the process was started (for the cold start's Init Duration). */
-  private readonly spawnedAt = performance.now();
+  private spawnedAt = performance.now();
   private initState: 'pending' | 'ready' | 'failed' = 'pending';
   private initError?: LambdaErrorDocument;
   private initDurationMs?: number;
@@ -59,8 +59,8 @@ export class Instance {
 
   constructor(
     private readonly worker: WorkerProcess,
-    /** The code generation it runs: a rebuild makes older instances stale. */
-    readonly generation: number,
+    /** The code generation it runs: a rebuild makes older instances stale (-1: a standby, no code yet). */
+    public generation: number,
   ) {
     const child = worker.child;
     worker.onMessage((message) => this.onMessage(message));
@@ -98,6 +98,14 @@ export class Instance {
       else if (this.exited) this.failPending({ code: 1, signal: null, outOfMemory: false });
       else if (this.initState === 'ready') this.dispatch(pending);
     });
+  }
+
+  /** Gives a standby process its code: it loads `file` and becomes an instance of `generation`. */
+  activate(generation: number, file: string): void {
+    this.generation = generation;
+    // Init Duration is what the invocation waits for: the module load, not the process boot before it.
+    this.spawnedAt = performance.now();
+    this.worker.send({ type: 'load', file });
   }
 
   /** Stops the process at once. */

@@ -28,6 +28,15 @@ export interface InvokeMessage {
   context: InvokeContext;
 }
 
+/** eddy → worker: load this built handler module (a standby process booted without one). */
+export interface LoadMessage {
+  type: 'load';
+  file: string;
+}
+
+/** Every message eddy sends. */
+export type HostMessage = InvokeMessage | LoadMessage;
+
 /** Worker → eddy: the handler module loaded (or failed to, with Lambda's init error). */
 export type InitMessage = { type: 'ready' } | { type: 'initError'; error: LambdaErrorDocument };
 

@@ -4,7 +4,7 @@
 /* eslint-disable no-console -- this file is the runtime: it must replace the user's console. */
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import type { InvokeMessage, LambdaErrorDocument, WorkerMessage } from './protocol.js';
+import type { HostMessage, InvokeMessage, LambdaErrorDocument, WorkerMessage } from './protocol.js';
 
 type Handler = (
   event: unknown,
@@ -58,8 +58,7 @@ function patchConsole(): void {
   }
 }
 
-async function loadHandler(): Promise<Handler | LambdaErrorDocument> {
-  const file = process.env.EDDY_HANDLER_FILE ?? '';
+async function loadHandler(file: string): Promise<Handler | LambdaErrorDocument> {
   const exportPath = (process.env.EDDY_HANDLER_EXPORT ?? '').split('.');
   let mod: Record<string, unknown>;
   try {
@@ -141,19 +140,45 @@ function finish(
   requestId = undefined;
 }
 
-async function main(): Promise<void> {
-  captureStream(process.stdout, 'stdout');
-  captureStream(process.stderr, 'stderr');
-  patchConsole();
-  const loaded = await loadHandler();
+let handler: Handler | undefined;
+
+async function load(file: string): Promise<void> {
+  const loaded = await loadHandler(file);
   if (typeof loaded !== 'function') {
     send({ type: 'initError', error: loaded });
     return;
   }
+  handler = loaded;
+  send({ type: 'ready' });
+}
+
+function invoke(message: InvokeMessage, run: Handler): void {
+  requestId = message.requestId;
+  const id = message.requestId;
+  const context = makeContext(message, { waits: true });
+  const event = message.payload === '' ? {} : (JSON.parse(message.payload) as unknown);
+  runHandler(run, event, context).then(
+    (result) => {
+      if (requestId !== id) return;
+      try {
+        finish(id, { ok: true, payload: JSON.stringify(result) ?? 'null' });
+      } catch (error) {
+        finish(id, { ok: false, error: toErrorDocument(error) });
+      }
+    },
+    (error: unknown) => {
+      if (requestId === id) finish(id, { ok: false, error: toErrorDocument(error) });
+    },
+  );
+}
+
+function main(): void {
+  captureStream(process.stdout, 'stdout');
+  captureStream(process.stderr, 'stderr');
+  patchConsole();
   // An exception nobody catches ends the instance, as on Lambda; the current invocation reports it.
   process.on('uncaughtException', (error) => {
     if (requestId) finish(requestId, { ok: false, error: toErrorDocument(error) }, true);
-    process.exitCode = 129;
     setImmediate(() => process.exit(129));
   });
   process.on('unhandledRejection', (reason) => {
@@ -162,27 +187,13 @@ async function main(): Promise<void> {
     if (requestId) finish(requestId, { ok: false, error }, true);
     setImmediate(() => process.exit(128));
   });
-  process.on('message', (message: InvokeMessage) => {
-    if (message.type !== 'invoke') return;
-    requestId = message.requestId;
-    const id = message.requestId;
-    const context = makeContext(message, { waits: true });
-    const event = message.payload === '' ? {} : (JSON.parse(message.payload) as unknown);
-    runHandler(loaded, event, context).then(
-      (result) => {
-        if (requestId !== id) return;
-        try {
-          finish(id, { ok: true, payload: JSON.stringify(result) ?? 'null' });
-        } catch (error) {
-          finish(id, { ok: false, error: toErrorDocument(error) });
-        }
-      },
-      (error: unknown) => {
-        if (requestId === id) finish(id, { ok: false, error: toErrorDocument(error) });
-      },
-    );
+  process.on('message', (message: HostMessage) => {
+    if (message.type === 'load') void load(message.file);
+    else if (message.type === 'invoke' && handler) invoke(message, handler);
   });
-  send({ type: 'ready' });
+  // A standby process boots without a handler and waits for `load` (hot reload skips Node's boot).
+  const file = process.env.EDDY_HANDLER_FILE;
+  if (file) void load(file);
 }
 
-void main();
+main();

@@ -1,0 +1,12 @@
+// The functions service's public surface for the registry, api/ (Lambda Invoke, ListFunctions,
+// GetFunction) and dev/.
+export {
+  FunctionsService,
+  type FunctionsServiceOptions,
+  type InvokeOptions,
+  type InvokeResult,
+} from './service.js';
+export { FunctionInvocationError, FunctionNotFoundError, InvalidPayloadError } from './errors.js';
+export { createWatcher, type FileWatcher, NoopWatcher } from './watcher.js';
+export type { InvocationRecord } from './destination-record.js';
+export type { LambdaErrorDocument } from './runtime/protocol.js';
