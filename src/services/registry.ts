@@ -4,8 +4,9 @@ import { BusService } from './bus/service.js';
 import type { Service } from './core/service.js';
 import { PipesService } from './pipes/service.js';
 import { QueuesService } from './queues/service.js';
+import { StorageService } from './storage/service.js';
 
 /** Creates a fresh instance of every emulated service. */
 export function createServices(): Service[] {
-  return [new QueuesService(), new BusService(), new PipesService()];
+  return [new StorageService(), new QueuesService(), new BusService(), new PipesService()];
 }

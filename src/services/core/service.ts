@@ -14,6 +14,8 @@ export interface ServiceConfig {
   endpoint: string;
   /** The state folder (`.eddy/`), or undefined with --in-memory. */
   stateDir?: string;
+  /** Buckets served from existing folders, used in place: bucket name or template logical id → folder. */
+  buckets?: Record<string, string>;
 }
 
 /** A call to another local service by ARN (a rule target, a pipe target, a workflow task). */
