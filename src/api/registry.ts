@@ -1,10 +1,11 @@
 // The API adapters, one per AWS service: each turns a wire protocol into calls on its running service.
 import type { Service } from '../services/core/service.js';
 import { eventsApiAdapter } from './events/adapter.js';
+import { pipesAdapter } from './pipes/index.js';
 import type { ApiAdapter } from './protocol.js';
 import { sqsAdapter } from './sqs/index.js';
 
 /** Builds the adapters for the running services. */
 export function createApiAdapters(services: readonly Service[]): ApiAdapter[] {
-  return [sqsAdapter(services), eventsApiAdapter(services)];
+  return [sqsAdapter(services), eventsApiAdapter(services), pipesAdapter(services)];
 }

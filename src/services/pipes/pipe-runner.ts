@@ -1,0 +1,155 @@
+// One running pipe: the SQS source's poller, the filter, the enrichment (its InputTemplate applied to each
+// record, the batch sent as one array; an empty answer stops the batch, as on AWS), the target's
+// InputTemplate applied to each event, and the delivery. A failed batch returns to the queue and goes
+// through enrichment again on retry; a function target's batchItemFailures return only those messages.
+// (docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes.html)
+import { applyPipeTemplate, type PipeContext } from '../../transform/index.js';
+import type { ServiceContext } from '../core/service.js';
+import { parseBatchItemFailures } from './batch-failures.js';
+import { compileFilter, filterPatterns } from './filter.js';
+import { arnService, section, type PipeDefinition } from './pipe-definition.js';
+import { deliverToTarget } from './pipe-target.js';
+import { QueuePoller, type BatchOutcome } from './poller.js';
+import { findQueueSource, type SourceMessage } from './queue-source.js';
+import type { SqsEventRecord } from './sqs-record.js';
+
+/** Pipes poll an SQS source with this many concurrent batches. */
+const PIPE_CONCURRENCY = 2;
+
+/** Runs one pipe until stopped. */
+export class PipeRunner {
+  private readonly poller: QueuePoller;
+
+  constructor(
+    readonly pipe: PipeDefinition,
+    private readonly context: ServiceContext,
+  ) {
+    const sqs = section(pipe.SourceParameters, 'SqsQueueParameters');
+    this.poller = new QueuePoller({
+      queueArn: pipe.Source,
+      region: context.config.region,
+      batchSize: Number(sqs.BatchSize ?? 10),
+      windowMs: Number(sqs.MaximumBatchingWindowInSeconds ?? 0) * 1000,
+      concurrency: PIPE_CONCURRENCY,
+      clock: context.clock,
+      filter: compileFilter(filterPatterns(pipe.SourceParameters.FilterCriteria)),
+      source: () => findQueueSource(context),
+      consume: (records, messages) => this.execute(records, messages),
+      onFiltered: (records, messages) =>
+        this.trace('filtered', messages[0]?.traceId, { count: records.length, messageIds: ids(records) }),
+      onError: (error) => this.trace('failed', undefined, { error: message(error) }),
+    });
+  }
+
+  /** Starts polling. */
+  start(): void {
+    this.poller.start();
+  }
+
+  /** Stops polling; batches in progress finish. */
+  stop(): Promise<void> {
+    return this.poller.stop();
+  }
+
+  /** One execution: a batch in, enriched, transformed, delivered. */
+  private async execute(records: SqsEventRecord[], messages: SourceMessage[]): Promise<BatchOutcome> {
+    const traceId = messages[0]?.traceId ?? records[0].messageId;
+    const started = this.context.clock.now();
+    this.trace('batch', traceId, { count: records.length, messageIds: ids(records) });
+    try {
+      let events: unknown[] = records;
+      if (this.pipe.Enrichment) {
+        events = await this.enrich(records, traceId);
+        if (events.length === 0) {
+          this.trace('stopped', traceId, { reason: 'enrichment returned no events' });
+          return { failedMessageIds: [] };
+        }
+      }
+      const template = this.pipe.TargetParameters.InputTemplate;
+      const targetInput = typeof template === 'string' ? this.transform(template, events) : events;
+      if (targetInput.length === 0) return { failedMessageIds: [] };
+      const response = await deliverToTarget(this.context, this.pipe, targetInput, traceId);
+      const failed = this.partialFailures(response, records);
+      this.trace(failed.length > 0 ? 'partially-failed' : 'delivered', traceId, {
+        count: targetInput.length,
+        target: this.pipe.Target,
+        failed,
+        durationMs: this.context.clock.now() - started,
+      });
+      return { failedMessageIds: failed };
+    } catch (error) {
+      this.trace('failed', traceId, { error: message(error), target: this.pipe.Target });
+      throw error;
+    }
+  }
+
+  private async enrich(records: SqsEventRecord[], traceId: string): Promise<unknown[]> {
+    const enrichment = this.pipe.Enrichment!;
+    const template = this.pipe.EnrichmentParameters.InputTemplate;
+    const input = typeof template === 'string' ? this.transform(template, records) : records;
+    const result = await this.context.router.invoke(enrichment, input, {
+      traceId,
+      invocationType: 'RequestResponse',
+    });
+    const events =
+      result === null || result === undefined || result === ''
+        ? []
+        : Array.isArray(result)
+          ? result
+          : [result];
+    this.trace('enriched', traceId, { enrichment, count: events.length });
+    return events;
+  }
+
+  /** Applies an InputTemplate to each event; output that is JSON becomes JSON, other text stays text. */
+  private transform(template: string, events: unknown[]): unknown[] {
+    const out: unknown[] = [];
+    for (const event of events) {
+      const context: PipeContext = {
+        pipeArn: this.pipe.Arn,
+        pipeName: this.pipe.Name,
+        sourceArn: this.pipe.Source,
+        enrichmentArn: this.pipe.Enrichment,
+        targetArn: this.pipe.Target,
+        ingestionTime: new Date(this.context.clock.now()).toISOString(),
+      };
+      const result = applyPipeTemplate(template, event, context);
+      if ('dropped' in result) continue;
+      out.push(parseIfJson(result.payload));
+    }
+    return out;
+  }
+
+  /** Message ids a function target reported failed (only without enrichment can they map to messages). */
+  private partialFailures(response: unknown, records: SqsEventRecord[]): string[] {
+    if (arnService(this.pipe.Target) !== 'lambda' || this.pipe.Enrichment) return [];
+    const failed = parseBatchItemFailures(response, ids(records));
+    return failed === 'all' ? ids(records) : failed;
+  }
+
+  private trace(stage: string, traceId: string | undefined, payload: Record<string, unknown>): void {
+    this.context.trace.publish({
+      kind: 'pipe',
+      traceId: traceId ?? `pipe:${this.pipe.Name}`,
+      resource: this.pipe.Arn,
+      time: new Date(this.context.clock.now()).toISOString(),
+      payload: { pipe: this.pipe.Name, stage, ...payload },
+    });
+  }
+}
+
+function ids(records: SqsEventRecord[]): string[] {
+  return records.map((r) => r.messageId);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function parseIfJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
