@@ -87,6 +87,11 @@ export class StorageService implements Service {
     }));
   }
 
+  /** The region buckets report (HeadBucket, GetBucketLocation). */
+  get region(): string {
+    return this.context?.config.region ?? 'us-east-1';
+  }
+
   /** The bucket registry; throws before start(). */
   get buckets(): BucketRegistry {
     if (!this.registry) throw new Error('storage service used before start()');
