@@ -1,0 +1,138 @@
+// Definition validation as CreateStateMachine / ValidateStateMachineDefinition report it.
+import { describe, expect, it } from 'vitest';
+import {
+  InvalidDefinitionError,
+  parseDefinition,
+  validateDefinition,
+} from '../../../src/services/workflows/index.js';
+
+const codes = (def: unknown) => validateDefinition(def).map((d) => `${d.code} ${d.location}`);
+
+describe('validateDefinition', () => {
+  it('accepts a valid definition', () => {
+    expect(
+      validateDefinition({
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Succeed' } },
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports missing transition targets', () => {
+    expect(codes({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Nowhere' } } })).toContain(
+      'MISSING_TRANSITION_TARGET /States/A/Next',
+    );
+    expect(codes({ StartAt: 'X', States: { A: { Type: 'Succeed' } } })).toContain(
+      'MISSING_TRANSITION_TARGET /StartAt',
+    );
+    expect(
+      codes({
+        StartAt: 'C',
+        States: {
+          C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsNull: true, Next: 'Gone' }], Default: 'D' },
+          D: { Type: 'Succeed' },
+        },
+      }),
+    ).toContain('MISSING_TRANSITION_TARGET /States/C/Choices[0]/Next');
+  });
+
+  it('reports unreachable states', () => {
+    const d = validateDefinition({
+      StartAt: 'A',
+      States: { A: { Type: 'Succeed' }, Orphan: { Type: 'Succeed' } },
+    });
+    expect(d).toEqual([
+      {
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: "State 'Orphan' is not reachable",
+        location: '/States/Orphan',
+      },
+    ]);
+  });
+
+  it('requires exactly one of Next and End', () => {
+    expect(codes({ StartAt: 'A', States: { A: { Type: 'Pass' } } })).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/A',
+    ]);
+    expect(codes({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'A', End: true } } })).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/A',
+    ]);
+  });
+
+  it('rejects fields the state type or query language does not allow', () => {
+    expect(codes({ StartAt: 'A', States: { A: { Type: 'Succeed', Result: 1 } } })).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/A/Result',
+    ]);
+    expect(
+      codes({
+        QueryLanguage: 'JSONata',
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', InputPath: '$.a', End: true } },
+      }),
+    ).toEqual(['SCHEMA_VALIDATION_FAILED /States/A/InputPath']);
+    expect(codes({ StartAt: 'A', States: { A: { Type: 'Pass', Output: {}, End: true } } })).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/A/Output',
+    ]);
+    expect(
+      codes({
+        QueryLanguage: 'JSONata',
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } },
+      }),
+    ).toEqual(['SCHEMA_VALIDATION_FAILED /States/A/QueryLanguage']);
+  });
+
+  it('rejects bad paths and intrinsic calls', () => {
+    expect(codes({ StartAt: 'A', States: { A: { Type: 'Pass', InputPath: '$.a[', End: true } } })).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/A/InputPath',
+    ]);
+    expect(
+      codes({
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', Parameters: { 'x.$': 'States.Format(' }, End: true } },
+      }),
+    ).toEqual(['SCHEMA_VALIDATION_FAILED /States/A/Parameters/x.$']);
+  });
+
+  it('requires States.ALL to be alone and last', () => {
+    const def = {
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:us-east-1:1:function:f',
+          Retry: [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['X'] }],
+          End: true,
+        },
+      },
+    };
+    expect(codes(def)).toEqual(['SCHEMA_VALIDATION_FAILED /States/T/Retry[0]/ErrorEquals']);
+  });
+
+  it('validates nested branches and processors', () => {
+    const def = {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', Next: 'Y' } } }],
+          End: true,
+        },
+      },
+    };
+    expect(codes(def)).toEqual(['MISSING_TRANSITION_TARGET /States/P/Branches[0]/States/X/Next']);
+  });
+
+  it('parseDefinition throws InvalidDefinition with an AWS-style message', () => {
+    expect(() => parseDefinition('{not json')).toThrow(InvalidDefinitionError);
+    try {
+      parseDefinition({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' } } });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InvalidDefinitionError).code).toBe('InvalidDefinition');
+      expect((e as Error).message).toBe(
+        "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next'",
+      );
+    }
+  });
+});
