@@ -1,7 +1,8 @@
 // `eddy validate`: loads the template (its errors carry file:line:col) and runs every deep check the
 // emulated services know: event patterns, input transformers, state machine definitions.
 import { EddyError } from '../shared/errors.js';
-import { loadTemplate } from '../template/index.js';
+import { readFileSync } from 'node:fs';
+import { loadTemplate, parseTemplateText, validateSamSchema } from '../template/index.js';
 import type { AppModel } from '../template/model.js';
 import { checkEventPatterns, checkTargetInputs } from './checks/event-checks.js';
 import { resolveDevOptions } from './options.js';
@@ -48,9 +49,21 @@ export async function validateApp(
     const problem = { code: error.code, message: error.message, location: error.location };
     return { template: file, valid: false, problems: [problem], warnings: [], resources: 0 };
   }
-  const problems = APP_CHECKS.flatMap((check) => check(app));
+  const problems = [...samSchemaProblems(file), ...APP_CHECKS.flatMap((check) => check(app))];
   const warnings = app.warnings.map((w) => (w.position ? `${w.message}` : w.message));
   const resources =
     app.rules.length + app.queues.length + app.functions.length + app.stateMachines.length + app.buses.length;
   return { template: file, valid: problems.length === 0, problems, warnings, resources };
+}
+
+/** What SAM's JSON schema rejects (what `sam deploy` would refuse), for SAM templates. */
+function samSchemaProblems(file: string): ValidationProblem[] {
+  const parsed = parseTemplateText(readFileSync(file, 'utf8'), file);
+  const transform = (parsed.doc as { Transform?: unknown }).Transform;
+  if (!JSON.stringify(transform ?? '').includes('AWS::Serverless')) return [];
+  return validateSamSchema(parsed.doc, parsed.positions).map((p) => ({
+    code: 'SAM_SCHEMA',
+    message: p.message,
+    location: p.location,
+  }));
 }
