@@ -18,6 +18,7 @@ import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
 import { routeEvents, type EventRouting, type QueuedEvent } from './pipeline.js';
 import { ReplayManager } from './replays.js';
 import { Scheduler } from './schedule/scheduler.js';
+import { callTarget } from './targets.js';
 
 /** Events matched per transaction. */
 const BATCH = 500;
@@ -77,8 +78,26 @@ export class BusService implements Service {
       clock: context.clock,
       logger: context.logger,
       fireRule: (rule, time) => this.fireScheduledRule(rule, time),
-      router: context.router,
       trace: context.trace,
+      callTarget: (target, payload, traceId) =>
+        callTarget(
+          {
+            router: context.router,
+            trace: context.trace,
+            forwardToBus: (arn, envelope, id) => this.forward(arn, envelope, id),
+          },
+          {
+            id: target.id,
+            arn: target.arn,
+            ruleName: '',
+            ruleArn: '',
+            busName: '',
+            messageGroupId: target.messageGroupId,
+          },
+          payload,
+          payload,
+          traceId,
+        ),
     });
     // Resume: events committed but not yet matched, then deliveries not yet finished.
     for (const row of stores.journal.pending()) {

@@ -110,10 +110,8 @@ export async function call(
   const Command = (sdk as unknown as Record<string, new (input: unknown) => unknown>)[`${operation}Command`];
   if (!Command) throw new Error(`no SDK command for ${operation}`);
   try {
-    const out = (await client.send(new Command(sdkInput(expandGenerated(params))) as never)) as Record<
-      string,
-      unknown
-    >;
+    const input = sdkInput(expandGenerated(params));
+    const out = (await client.send(new Command(input) as never)) as unknown as Record<string, unknown>;
     const { $metadata, ...body } = out as { $metadata: { httpStatusCode?: number } };
     return { ok: true, status: $metadata.httpStatusCode ?? 200, body };
   } catch (error) {

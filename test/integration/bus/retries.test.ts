@@ -1,7 +1,12 @@
 // Retries and dead-letter queues, driven by a ManualClock: a failing target is retried with backoff
 // until its RetryPolicy is exhausted, then the event lands in the DLQ with AWS's message attributes;
 // a target that does not exist goes to the DLQ without retries.
-import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  PutEventsCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+  type Target,
+} from '@aws-sdk/client-eventbridge';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -44,10 +49,7 @@ async function receive(url: string) {
 const attr = (m: { MessageAttributes?: Record<string, { StringValue?: string }> }, k: string) =>
   m.MessageAttributes?.[k]?.StringValue;
 
-async function rule(
-  name: string,
-  targets: Parameters<typeof PutTargetsCommand.prototype.constructor>[0]['Targets'],
-) {
+async function rule(name: string, targets: Target[]) {
   await bus.events.send(new PutRuleCommand({ Name: name, EventPattern: JSON.stringify({ source: [name] }) }));
   await bus.events.send(new PutTargetsCommand({ Rule: name, Targets: targets }));
 }

@@ -3,9 +3,8 @@
 // its Input. Re-armed on every apply, so a reload adds, changes or removes schedules.
 import type { Clock, TimerHandle } from '../../../shared/clock.js';
 import type { Logger } from '../../../shared/logger.js';
-import type { ScheduleModel } from '../../../template/model.js';
+import type { ScheduleModel, TargetModel } from '../../../template/model.js';
 import type { TraceHub } from '../../../trace/hub.js';
-import type { TargetRouter } from '../../core/service.js';
 import type { Rule } from '../model.js';
 import { parseSchedule, zonedTime, type Schedule } from './expression.js';
 
@@ -13,8 +12,9 @@ import { parseSchedule, zonedTime, type Schedule } from './expression.js';
 export interface SchedulerDeps {
   clock: Clock;
   logger: Logger;
-  router: TargetRouter;
   trace: TraceHub;
+  /** Calls a schedule's target with its input (the same paths as rule targets). */
+  callTarget(target: TargetModel, payload: string, traceId: string): Promise<void>;
   fireRule(rule: Rule, time: number): void;
 }
 
@@ -122,12 +122,7 @@ export class Scheduler {
     });
     let outcome: Record<string, unknown> = { outcome: 'succeeded' };
     try {
-      const value = target.arn.split(':')[2] === 'sqs' ? payload : safeParse(payload);
-      await this.deps.router.invoke(target.arn, value, {
-        traceId,
-        messageGroupId: target.messageGroupId,
-        invocationType: 'RequestResponse',
-      });
+      await this.deps.callTarget(target, payload, traceId);
     } catch (error) {
       outcome = { outcome: 'failed', error: (error as Error).message };
     }
@@ -153,12 +148,4 @@ function withinDates(schedule: Schedule, model: ScheduleModel, timezone: string)
 
 function toMs(date: string, timezone: string): number {
   return /[zZ]|[+-]\d\d:?\d\d$/.test(date) ? Date.parse(date) : zonedTime(date.slice(0, 19), timezone);
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
