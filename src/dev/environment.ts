@@ -16,6 +16,8 @@ import { loadTemplate } from '../template/index.js';
 import { emptyApp, type AppModel } from '../template/model.js';
 import { TraceHub } from '../trace/hub.js';
 import { newTraceId } from '../trace/record.js';
+import { consoleApi } from './console-api.js';
+import { consoleEndpoint } from './console-endpoint.js';
 import { localEndpoints } from './local-endpoints.js';
 import { resolveDevOptions, type DevOptions, type ResolvedDevOptions } from './options.js';
 import { removeServerInfo, writeServerInfo } from './server-info.js';
@@ -188,6 +190,8 @@ export class DevEnvironment {
   private async listen(): Promise<void> {
     const server = createEddyServer(this.dispatcher, [
       requestGuard(this.options.host),
+      consoleApi({ trace: this.trace, app: () => this.app }),
+      consoleEndpoint(),
       localEndpoints({ trace: this.trace, app: () => this.app, startedAt: Date.now() }),
     ]);
     const { port, host } = this.options;
