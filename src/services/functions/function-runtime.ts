@@ -1,27 +1,22 @@
 // One function at run time: its build (Node.js) or its Python module, its instance pool, and the
 // invocation path with Lambda's logs (START/END/REPORT), trace records and error documents.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { Clock, TimerHandle } from '../../shared/clock.js';
+import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { FunctionModel } from '../../template/model.js';
 import type { TraceHub } from '../../trace/hub.js';
 import type { BuildFailure } from './build/build-error.js';
 import { FunctionBuilder } from './build/builder.js';
-import { isPythonRuntime, splitHandler } from './handler-path.js';
-import { launchNode, launchPython } from './runtime/channel.js';
-import { instanceEnvironment, logStreamName } from './runtime/environment.js';
-import { Instance } from './runtime/instance.js';
+import { codeFolders, isPythonRuntime } from './handler-path.js';
+import { InstanceLauncher } from './runtime/launcher.js';
 import { endLine, LineSplitter, reportLine, startLine } from './runtime/log-lines.js';
 import { DEFAULT_CONCURRENCY, InstancePool } from './runtime/pool.js';
 import type { LambdaErrorDocument } from './runtime/protocol.js';
-import { workerScriptPath } from './runtime/worker-script.js';
 
 /** How long after a build eddy looks again for changes a watcher may have dropped. */
 const SETTLE_MS = 80;
-/** How long after an instance starts its function's standby process is booted. */
-const STANDBY_DELAY_MS = 30;
 
 /** What a function runtime needs from the service. */
 export interface RuntimeDeps {
@@ -60,9 +55,7 @@ export class FunctionRuntime {
   private lastBuildStart = 0;
   private settleTimer?: NodeJS.Timeout;
   private disposed = false;
-  private standby?: Instance;
-  private standbyTimer?: NodeJS.Timeout;
-  private standbyReaper?: TimerHandle;
+  private readonly launcher: InstanceLauncher;
 
   constructor(
     readonly fn: FunctionModel,
@@ -70,8 +63,9 @@ export class FunctionRuntime {
   ) {
     this.python = isPythonRuntime(fn.runtime);
     if (!this.python) this.builder = new FunctionBuilder(fn, join(deps.buildDir, fn.logicalId));
+    this.launcher = new InstanceLauncher(fn, { ...deps, instances: () => this.pool.size });
     this.pool = new InstancePool({
-      start: (generation) => this.startInstance(generation),
+      start: (generation) => this.launcher.start(generation, this.outputFile ?? ''),
       maxInstances: fn.reservedConcurrency ?? DEFAULT_CONCURRENCY,
       idleMs: deps.idleMs,
       clock: deps.clock,
@@ -84,14 +78,16 @@ export class FunctionRuntime {
    * (an editor saving twice, a fix right after a typo), while folder events arrive for each write.
    */
   get watchedDirs(): string[] {
-    if (this.python) return pythonDirs(this.fn.codeDir);
+    if (this.python) return codeFolders(this.fn.codeDir);
     return [...new Set(this.inputs.map((file) => dirname(file)))];
   }
 
   /** Whether a changed file is this function's code. */
   uses(file: string): boolean {
     if (this.python) return file.startsWith(this.fn.codeDir + sep) && file.endsWith('.py');
-    return this.inputs.includes(file);
+    // While the build fails, a new file next to the sources may be the missing import: try again.
+    const maybeMissing = this.failure !== undefined && /\.[cm]?[jt]sx?$/.test(file);
+    return this.inputs.includes(file) || (maybeMissing && this.watchedDirs.includes(dirname(file)));
   }
 
   /** The current build failure, if the code does not build. */
@@ -165,9 +161,7 @@ export class FunctionRuntime {
   async dispose(): Promise<void> {
     this.disposed = true;
     clearTimeout(this.settleTimer);
-    clearTimeout(this.standbyTimer);
-    this.standbyReaper?.cancel();
-    this.standby?.kill();
+    this.launcher.dispose();
     this.pool.dispose();
     await this.builder?.dispose();
   }
@@ -220,8 +214,11 @@ export class FunctionRuntime {
       this.deps.logger.debug?.(`functions: built ${this.fn.name} in ${outcome.durationMs.toFixed(1)} ms`);
       return;
     }
+    const repeated = this.failure?.message === outcome.failure.message;
     this.failure = outcome.failure;
     this.pool.newGeneration(false);
+    // The same error again (another file in the folder changed) is news to nobody.
+    if (repeated) return;
     this.deps.logger.error(`✘ ${this.fn.name}: build failed\n${outcome.failure.message}`);
     this.deps.trace.publish({
       kind: 'error',
@@ -235,66 +232,4 @@ export class FunctionRuntime {
       },
     });
   }
-
-  private startInstance(generation: number): Instance {
-    if (this.python) {
-      const { module, exportPath } = splitHandler(this.fn.handler);
-      const launch = this.launchOptions({ EDDY_HANDLER_MODULE: module, EDDY_HANDLER_EXPORT: exportPath });
-      return new Instance(launchPython(this.deps.pythonBootstrap, launch), generation);
-    }
-    const standby = this.standby?.alive ? this.standby : undefined;
-    this.standby = undefined;
-    const instance = standby ?? this.spawnNode();
-    instance.activate(generation, this.outputFile ?? '');
-    this.refillStandby();
-    return instance;
-  }
-
-  // A booted Node.js process without code, kept per function that has run: a new instance (after a
-  // reload, or a burst) only loads the module, skipping Node's own start (tens to hundreds of ms).
-  private refillStandby(): void {
-    clearTimeout(this.standbyTimer);
-    // Started a little later, so its boot does not compete for the CPU with the instance loading now.
-    this.standbyTimer = setTimeout(() => {
-      if (this.disposed || this.standby?.alive) return;
-      this.standby = this.spawnNode();
-      this.standbyReaper?.cancel();
-      this.standbyReaper = this.deps.clock.setTimer(() => this.dropStandby(), this.deps.idleMs);
-    }, STANDBY_DELAY_MS);
-    this.standbyTimer.unref();
-  }
-
-  private dropStandby(): void {
-    if (this.pool.size > 0) {
-      this.standbyReaper = this.deps.clock.setTimer(() => this.dropStandby(), this.deps.idleMs);
-      return;
-    }
-    this.standby?.kill();
-    this.standby = undefined;
-  }
-
-  private spawnNode(): Instance {
-    const launch = this.launchOptions({ EDDY_HANDLER_EXPORT: splitHandler(this.fn.handler).exportPath });
-    return new Instance(launchNode(workerScriptPath(), launch), -1);
-  }
-
-  private launchOptions(extra: Record<string, string>) {
-    const env = instanceEnvironment(this.fn, {
-      region: this.deps.region,
-      endpoint: this.deps.endpoint,
-      taskRoot: this.fn.codeDir,
-      logStreamName: logStreamName(randomUUID()),
-    });
-    return { env: { ...env, ...extra }, cwd: this.fn.codeDir, memoryMB: this.fn.memoryMB };
-  }
-}
-
-/** The code folder and its subfolders, skipping caches and dependencies. */
-function pythonDirs(root: string): string[] {
-  const dirs = [root];
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const skip = entry.name.startsWith('.') || entry.name === '__pycache__' || entry.name === 'node_modules';
-    if (entry.isDirectory() && !skip) dirs.push(...pythonDirs(join(root, entry.name)));
-  }
-  return dirs;
 }

@@ -1,7 +1,7 @@
 // Resolves a template `Handler` (`src/handlers/pay.handler`) against CodeUri to the source file and the
 // export, the way Lambda splits it: everything up to the last `/` is a path, the first `.` after it ends
 // the module name and the rest names the (possibly nested) export.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EddyError } from '../../shared/errors.js';
 
@@ -41,4 +41,14 @@ export function resolveNodeHandlerFile(codeDir: string, handler: string): string
 /** True for Python runtimes (`python3.12`). */
 export function isPythonRuntime(runtime: string): boolean {
   return runtime.startsWith('python');
+}
+
+/** A code folder and its subfolders, skipping hidden folders, caches and dependencies. */
+export function codeFolders(root: string): string[] {
+  const dirs = [root];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const skip = entry.name.startsWith('.') || entry.name === '__pycache__' || entry.name === 'node_modules';
+    if (entry.isDirectory() && !skip) dirs.push(...codeFolders(join(root, entry.name)));
+  }
+  return dirs;
 }

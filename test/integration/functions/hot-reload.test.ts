@@ -16,6 +16,7 @@ beforeAll(async () => {
     'src/slow.ts':
       "export const handler = async () => { await new Promise((r) => setTimeout(r, 400)); return 'slow:v1'; };\n",
     'src/fixable.ts': "export const handler = async () => 'fixable:v1';\n",
+    'src/needs.ts': "import { part } from './later.js';\nexport const handler = async () => part;\n",
   });
   h = await startFunctions(
     [
@@ -23,6 +24,7 @@ beforeAll(async () => {
       fnModel('B', dir, { handler: 'src/b.handler' }),
       fnModel('Slow', dir, { handler: 'src/slow.handler' }),
       fnModel('Fixable', dir, { handler: 'src/fixable.handler' }),
+      fnModel('Needs', dir, { handler: 'src/needs.handler' }),
     ],
     { watch: true },
   );
@@ -74,7 +76,7 @@ test('a build error fails invocations with its location until the file is fixed'
   const failed = JSON.parse((await h.service.invoke('Fixable', {})).payload);
   expect(failed.errorType).toBe('Runtime.UserCodeSyntaxError');
   expect(failed.errorMessage).toContain(`${join(dir, 'src/fixable.ts')}:3:9`);
-  const error = h.records.findLast((r) => r.kind === 'error');
+  const error = h.records.findLast((r) => r.kind === 'error' && r.payload.function === 'Fixable');
   expect(error?.payload).toMatchObject({
     function: 'Fixable',
     location: `${join(dir, 'src/fixable.ts')}:3:9`,
@@ -83,6 +85,13 @@ test('a build error fails invocations with its location until the file is fixed'
 
   writeFiles(dir, { 'src/fixable.ts': "export const handler = async () => 'fixable:v3';\n" });
   await expect.poll(() => result('Fixable'), poll).toBe('fixable:v3');
+});
+
+test('creating the missing module an import names fixes the build', async () => {
+  const failed = JSON.parse((await h.service.invoke('Needs', {})).payload);
+  expect(failed.errorType).toBe('Runtime.ImportModuleError');
+  writeFiles(dir, { 'src/later.ts': "export const part = 'arrived';\n" });
+  await expect.poll(() => result('Needs'), poll).toBe('arrived');
 });
 
 test('apply with a changed function configuration restarts it with the new settings', async () => {
