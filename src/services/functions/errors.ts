@@ -24,6 +24,17 @@ export class InvalidPayloadError extends EddyError {
   }
 }
 
+/** Lambda's `RequestTooLargeException`: 6 MB for synchronous payloads, 1 MB for Event (HTTP 413). */
+export class RequestTooLargeError extends EddyError {
+  readonly status = 413;
+  constructor(limitBytes: number) {
+    super(
+      'RequestTooLargeException',
+      `Request must be smaller than ${limitBytes} bytes for the InvokeFunction operation`,
+    );
+  }
+}
+
 /** A function called through the router failed; carries Lambda's error document. */
 export class FunctionInvocationError extends Error {
   /** The error document's errorType (`Error`, `Sandbox.Timedout`, ...), which Step Functions matches. */

@@ -6,7 +6,12 @@ export {
   type InvokeOptions,
   type InvokeResult,
 } from './service.js';
-export { FunctionInvocationError, FunctionNotFoundError, InvalidPayloadError } from './errors.js';
+export {
+  FunctionInvocationError,
+  FunctionNotFoundError,
+  InvalidPayloadError,
+  RequestTooLargeError,
+} from './errors.js';
 export { createWatcher, type FileWatcher, NoopWatcher } from './watcher.js';
 export type { InvocationRecord } from './destination-record.js';
 export type { LambdaErrorDocument } from './runtime/protocol.js';

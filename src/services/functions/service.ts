@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { AppModel, FunctionModel } from '../../template/model.js';
 import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
 import { AsyncInvoker } from './async-invoker.js';
-import { FunctionInvocationError, FunctionNotFoundError, InvalidPayloadError } from './errors.js';
+import {
+  FunctionInvocationError,
+  FunctionNotFoundError,
+  InvalidPayloadError,
+  RequestTooLargeError,
+} from './errors.js';
 import { FunctionRuntime } from './function-runtime.js';
 import { findFunction } from './lookup.js';
 import { createWatcher, type FileWatcher } from './watcher.js';
@@ -53,6 +58,11 @@ export interface InvokeResult {
 
 /** Lambda's 4 KB LogResult limit. */
 const LOG_TAIL_BYTES = 4096;
+/** Invoke payload quotas (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html). */
+const SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const ASYNC_PAYLOAD_BYTES = 1024 * 1024;
+/** What Lambda lets a synchronous response carry (its error message names this figure). */
+const RESPONSE_PAYLOAD_BYTES = 6_291_556;
 
 /** Lambda, locally. */
 export class FunctionsService implements Service {
@@ -163,12 +173,21 @@ export class FunctionsService implements Service {
     const requestId = randomUUID();
     const type = options.invocationType ?? 'RequestResponse';
     const base = { executedVersion: '$LATEST' as const, requestId, logs: [] as string[], durationMs: 0 };
+    const limit = type === 'Event' ? ASYNC_PAYLOAD_BYTES : SYNC_PAYLOAD_BYTES;
+    if (Buffer.byteLength(text) > limit) throw new RequestTooLargeError(limit);
     if (type === 'DryRun') return { ...base, statusCode: 204, payload: '' };
     if (type === 'Event') {
       this.asyncInvoker!.enqueue(entry.fn, text, traceId, requestId);
       return { ...base, statusCode: 202, payload: '' };
     }
     const result = await this.run(entry, text, traceId, requestId, type);
+    if (!result.error && Buffer.byteLength(result.payload) > RESPONSE_PAYLOAD_BYTES) {
+      result.error = {
+        errorType: 'Function.ResponseSizeTooLarge',
+        errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_PAYLOAD_BYTES} bytes).`,
+      };
+      result.payload = JSON.stringify(result.error);
+    }
     const answer: InvokeResult = {
       ...base,
       statusCode: 200,

@@ -27,6 +27,7 @@ beforeAll(async () => {
       "import { sep } from 'node:path';\nexport const handler = async () => ({ format: 'esm', sep, meta: typeof import.meta.url });\n",
     'cjs.cjs':
       "const path = require('node:path');\nexports.handler = async () => ({ format: 'cjs', sep: path.sep });\n",
+    'big.js': "exports.handler = async (e) => 'x'.repeat(e.size);\n",
     'callback.js':
       'exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { got: event.x }), 5); };\n',
     'callback-error.js':
@@ -54,6 +55,7 @@ beforeAll(async () => {
     }),
     fnModel('Esm', dir, { handler: 'esm.handler' }),
     fnModel('Cjs', dir, { handler: 'cjs.handler' }),
+    fnModel('Big', dir, { handler: 'big.handler' }),
     fnModel('Callback', dir, { handler: 'callback.handler' }),
     fnModel('CallbackError', dir, { handler: 'callback-error.handler' }),
     fnModel('TypeModule', join(dir, 'module-pkg'), { handler: 'app.handler' }),
@@ -148,4 +150,23 @@ test('an unknown function is ResourceNotFoundException; ARNs and logical ids fin
   await expect(h.service.invoke('Esm', '{not json')).rejects.toMatchObject({
     code: 'InvalidRequestContentException',
   });
+});
+
+test('payload quotas: 6 MB in and out synchronously, 1 MB for Event', async () => {
+  const tooBig = JSON.stringify({ data: 'x'.repeat(6 * 1024 * 1024) });
+  await expect(h.service.invoke('Big', tooBig)).rejects.toMatchObject({
+    code: 'RequestTooLargeException',
+    status: 413,
+  });
+  const big = JSON.stringify({ data: 'x'.repeat(1024 * 1024) });
+  await expect(h.service.invoke('Big', big, { invocationType: 'Event' })).rejects.toMatchObject({
+    code: 'RequestTooLargeException',
+  });
+  const r = await h.service.invoke('Big', { size: 6_291_600 });
+  expect(r.functionError).toBe('Unhandled');
+  expect(JSON.parse(r.payload)).toEqual({
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+  });
+  expect(JSON.parse((await h.service.invoke('Big', { size: 10 })).payload)).toBe('xxxxxxxxxx');
 });
