@@ -10,6 +10,7 @@ export {
   type StartOptions,
 } from './runtime/execution.js';
 export type { Transition } from './runtime/env.js';
+export type { MapRunHooks, MapRunContext } from './states/map-reader.js';
 export { History, type HistoryEvent, type HistoryListener } from './runtime/history.js';
 export {
   FunctionError,

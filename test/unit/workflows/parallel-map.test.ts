@@ -217,3 +217,51 @@ describe('inline Map', () => {
     expect(r.types).not.toContain('MapIterationStarted');
   });
 });
+
+describe('Distributed Map hooks', () => {
+  const def = {
+    StartAt: 'M',
+    States: {
+      M: {
+        Type: 'Map',
+        ItemReader: {
+          Resource: 'arn:aws:states:::s3:getObject',
+          ReaderConfig: { InputType: 'JSON' },
+          Parameters: { Bucket: 'b', 'Key.$': '$.key' },
+        },
+        ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out' } },
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+          StartAt: 'P',
+          States: { P: { Type: 'Pass', End: true } },
+        },
+        End: true,
+      },
+    },
+  };
+
+  it('reads items through readItems and stores results through writeResults', async () => {
+    const seen: unknown[] = [];
+    const r = await run(
+      def,
+      { key: 'items.json' },
+      {
+        mapRuns: {
+          readItems: async (reader) => (seen.push(reader), [1, 2, 3]),
+          writeResults: async (writer, results) => ({
+            written: results.length,
+            to: (writer.Parameters as { Bucket: string }).Bucket,
+          }),
+        },
+      },
+    );
+    expect(seen[0]).toMatchObject({ Parameters: { Bucket: 'b', Key: 'items.json' } });
+    expect(r.output).toEqual({ written: 3, to: 'out' });
+  });
+
+  it('fails clearly without Distributed Map support', async () => {
+    const r = await run(def, { key: 'k' });
+    expect(r.error).toBe('States.Runtime');
+    expect(r.cause).toContain('ItemReader is not available');
+  });
+});

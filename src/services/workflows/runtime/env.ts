@@ -6,6 +6,7 @@ import type { TaskInvoker } from '../tasks/invoker.js';
 import type { TaskTokenRegistry } from '../tasks/token-registry.js';
 import type { History } from './history.js';
 import type { VariableScope } from './variables.js';
+import type { MapRunHooks } from '../states/map-reader.js';
 
 /** The context object's Execution and StateMachine parts (`$$.Execution`, `$$.StateMachine`). */
 export interface ExecutionIdentity {
@@ -31,6 +32,8 @@ export interface ExecutionEnv {
   region: string;
   accountId: string;
   identity: ExecutionIdentity;
+  /** Distributed Map's ItemReader/ResultWriter (absent: those fields fail the state). */
+  mapRuns?: MapRunHooks;
   /** Called after every state transition (durability hook). */
   onTransition?: (transition: Transition) => void;
 }

@@ -12,6 +12,7 @@ import { TaskTokenRegistry } from '../tasks/token-registry.js';
 import type { ExecutionEnv, Frame, Transition } from './env.js';
 import { History, payload, type HistoryEvent } from './history.js';
 import { runBlock } from './run-block.js';
+import type { MapRunHooks } from '../states/map-reader.js';
 import { VariableScope } from './variables.js';
 
 /** How an execution ended. */
@@ -35,6 +36,8 @@ export interface StartOptions {
   roleArn?: string;
   /** EXPRESS executions have no RedriveCount in their context object. Default STANDARD. */
   type?: 'STANDARD' | 'EXPRESS';
+  /** Distributed Map hooks (ItemReader, ResultWriter). */
+  mapRuns?: MapRunHooks;
   /** Called after every top-level transition, for durable executions. */
   onTransition?: (transition: Transition) => void;
   /** Continue from a recorded transition instead of starting (history continues from `events`). */
@@ -93,6 +96,7 @@ export function startExecution(
       StateMachine: { Id: smArn, Name: smArn.split(':').pop() ?? '' },
     },
     onTransition: options.onTransition,
+    mapRuns: options.mapRuns,
   };
   const frame: Frame = {
     env,

@@ -3,6 +3,7 @@
 import { QueryEvaluationError, RuntimeError } from '../errors/runtime-errors.js';
 import { expressionOf } from '../jsonata/evaluate.js';
 import type { StateContext } from '../runtime/state-context.js';
+import { readItems } from './map-reader.js';
 
 function typeOfJson(v: unknown): string {
   if (v === null) return 'null';
@@ -13,6 +14,7 @@ function typeOfJson(v: unknown): string {
 /** The items a Map state iterates over. */
 export async function mapItems(ctx: StateContext, input: unknown, effective: unknown): Promise<unknown[]> {
   const s = ctx.state;
+  if (s.ItemReader) return readItems(ctx, input, effective);
   if (ctx.language === 'JSONata') {
     if (s.Items === undefined) {
       if (!Array.isArray(input))

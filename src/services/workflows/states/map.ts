@@ -12,6 +12,7 @@ import { runBlock } from '../runtime/run-block.js';
 import type { StateContext } from '../runtime/state-context.js';
 import { nextOf, type StateHandler } from './handler.js';
 import { mapItems, mapLimits, mapMaxConcurrency } from './map-config.js';
+import { writeResults } from './map-reader.js';
 import { evaluatePayload } from '../jsonpath/payload.js';
 import { evaluateTemplate } from '../jsonata/evaluate.js';
 
@@ -98,7 +99,8 @@ export const mapState: StateHandler = {
     }
     if (distributed) h.add('MapRunSucceeded');
     h.add('MapStateSucceeded');
-    return { ...(await finishWithResult(ctx, input, results)), next: nextOf(ctx) };
+    const result = await writeResults(ctx, results, input, effective);
+    return { ...(await finishWithResult(ctx, input, result)), next: nextOf(ctx) };
   },
 };
 
