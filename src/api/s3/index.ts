@@ -3,6 +3,7 @@
 // (Lambda's /2015-03-31/..., Pipes' /v1/pipes/...) are tried first. Every failure is answered as S3's
 // XML <Error>, never the JSON shape other adapters use.
 import type { Service } from '../../services/core/service.js';
+import { invalidArgument } from '../../services/storage/errors.js';
 import { StorageService } from '../../services/storage/service.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { ApiAdapter, ApiRequest, RestResponse, RestRoute } from '../protocol.js';
@@ -25,12 +26,28 @@ function route(method: string, path: string, handle: Handler): RestRoute {
     path,
     async handle(request, params) {
       try {
+        refuseDotSegments(request);
         return await handle(request, params);
       } catch (error) {
         return s3ErrorResponse(error, request);
       }
     },
   };
+}
+
+/**
+ * The server resolves `.` and `..` segments of the URL before routing (WHATWG URL parsing), which would
+ * turn key `../b/k` of bucket `a` into key `k` of bucket `b`. When the server passes the path as sent
+ * (`rawPath`), such keys are refused here, as S3 keys that would escape a bucket folder are.
+ */
+function refuseDotSegments(request: ApiRequest): void {
+  const raw = (request as ApiRequest & { rawPath?: string }).rawPath;
+  if (raw === undefined) return;
+  const dotted = raw.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+  if (dotted)
+    throw invalidArgument(
+      `eddy stores objects as files, so a key cannot contain "." or ".." path segments: ${raw}`,
+    );
 }
 
 /** The S3 adapter when the storage service runs; nothing otherwise. */
