@@ -52,7 +52,10 @@ function parseCron(body: string, timezone: string): Schedule | undefined {
   if (!years) return undefined;
   const translatedDow = dow === '?' ? '*' : translateDow(dow);
   if (translatedDow === undefined) return undefined;
-  const text = `0 ${minute} ${hour} ${dom === '?' ? '*' : dom} ${month} ${translatedDow}`;
+  // cron-parser has no `W` (nearest weekday): such a day-of-month is checked here.
+  const weekday = /^(\d{1,2}|L)W$/.exec(dom);
+  const text = `0 ${minute} ${hour} ${dom === '?' || weekday ? '*' : dom} ${month} ${translatedDow}`;
+  const dayOk = weekday ? (date: Date) => date.getUTCDate() === nearestWeekday(date, weekday[1]) : () => true;
   try {
     const probe = CronExpressionParser.parse(text, { tz: timezone, strict: false });
     probe.next();
@@ -71,11 +74,28 @@ function parseCron(body: string, timezone: string): Schedule | undefined {
         }
         const y = date.getUTCFullYear();
         if (y > lastYear) return undefined;
-        if (years(y)) return date.getTime();
+        if (years(y) && dayOk(date)) return date.getTime();
+        if (!dayOk(date)) {
+          // Skip the rest of a day that is not the one `W` picks.
+          const nextDay = Date.UTC(y, date.getUTCMonth(), date.getUTCDate() + 1) - 1;
+          return this.next(nextDay);
+        }
       }
       return undefined;
     },
   };
+}
+
+/** The day of the month `NW` (or `LW`) names in the month of `date`: the weekday nearest to day N. */
+function nearestWeekday(date: Date, day: string): number {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const target = day === 'L' ? last : Math.min(Number(day), last);
+  const weekday = new Date(Date.UTC(y, m, target)).getUTCDay();
+  if (weekday === 6) return target === 1 ? 3 : target - 1;
+  if (weekday === 0) return target === last ? target - 2 : target + 1;
+  return target;
 }
 
 /** AWS day-of-week (1–7 from Sunday, or names) to cron-parser's (0–6). */
