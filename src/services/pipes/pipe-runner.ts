@@ -8,7 +8,7 @@ import type { ServiceContext } from '../core/service.js';
 import { parseBatchItemFailures } from './batch-failures.js';
 import { compileFilter, filterPatterns } from './filter.js';
 import { arnService, section, type PipeDefinition } from './pipe-definition.js';
-import { deliverToTarget } from './pipe-target.js';
+import { deliverToTarget, type TargetItem } from './pipe-target.js';
 import { QueuePoller, type BatchOutcome } from './poller.js';
 import { findQueueSource, type SourceMessage } from './queue-source.js';
 import type { SqsEventRecord } from './sqs-record.js';
@@ -66,7 +66,10 @@ export class PipeRunner {
         }
       }
       const template = this.pipe.TargetParameters.InputTemplate;
-      const targetInput = typeof template === 'string' ? this.transform(template, events) : events;
+      const targetInput =
+        typeof template === 'string'
+          ? this.transformItems(template, events)
+          : events.map((event) => ({ event, input: event }));
       if (targetInput.length === 0) return { failedMessageIds: [] };
       const response = await deliverToTarget(this.context, this.pipe, targetInput, traceId);
       const failed = this.partialFailures(response, records);
@@ -99,6 +102,16 @@ export class PipeRunner {
           : [result];
     this.trace('enriched', traceId, { enrichment, count: events.length });
     return events;
+  }
+
+  /** The target's items: each event with its InputTemplate output (events the template drops are left out). */
+  private transformItems(template: string, events: unknown[]): TargetItem[] {
+    const items: TargetItem[] = [];
+    for (const event of events) {
+      const [input] = this.transform(template, [event]);
+      if (input !== undefined) items.push({ event, input });
+    }
+    return items;
   }
 
   /** Applies an InputTemplate to each event; output that is JSON becomes JSON, other text stays text. */

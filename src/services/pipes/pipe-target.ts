@@ -20,13 +20,20 @@ export function takesBatch(target: string): boolean {
   return service === 'lambda' || service === 'states';
 }
 
+/** One event for the target: `event` as it reached the target step (dynamic paths read it), `input` after the InputTemplate. */
+export interface TargetItem {
+  event: unknown;
+  input: unknown;
+}
+
 /** Calls the target with the batch; resolves with the target's answer (functions: their response). */
 export async function deliverToTarget(
   context: ServiceContext,
   pipe: PipeDefinition,
-  events: unknown[],
+  items: TargetItem[],
   traceId: string,
 ): Promise<unknown> {
+  const events = items.map((i) => i.input);
   const params = pipe.TargetParameters;
   const service = arnService(pipe.Target);
   if (service === 'lambda') {
@@ -44,20 +51,20 @@ export async function deliverToTarget(
       invocationType: type === 'REQUEST_RESPONSE' ? 'RequestResponse' : 'Event',
     });
   }
-  for (const event of events) {
+  for (const { event, input } of items) {
     if (service === 'sqs') {
       const sqs = section(params, 'SqsQueueParameters');
       const group = dynamicValue(sqs.MessageGroupId, event);
       const dedup = dynamicValue(sqs.MessageDeduplicationId, event);
-      await context.router.invoke(pipe.Target, typeof event === 'string' ? event : JSON.stringify(event), {
+      await context.router.invoke(pipe.Target, typeof input === 'string' ? input : JSON.stringify(input), {
         traceId,
         messageGroupId: group === undefined ? undefined : String(group),
         messageDeduplicationId: dedup === undefined ? undefined : String(dedup),
       });
     } else if (service === 'events' && pipe.Target.includes(':event-bus/')) {
-      await context.router.invoke(pipe.Target, busEnvelope(context, pipe, event), { traceId });
+      await context.router.invoke(pipe.Target, busEnvelope(context, pipe, event, input), { traceId });
     } else {
-      await context.router.invoke(pipe.Target, event, { traceId, parameters: params });
+      await context.router.invoke(pipe.Target, input, { traceId, parameters: params });
     }
   }
   return undefined;
@@ -71,6 +78,7 @@ export function busEnvelope(
   context: ServiceContext,
   pipe: PipeDefinition,
   event: unknown,
+  input: unknown,
 ): Record<string, unknown> {
   const bus = section(pipe.TargetParameters, 'EventBridgeEventBusParameters');
   const detailType =
@@ -90,7 +98,7 @@ export function busEnvelope(
       typeof time === 'string' ? time : new Date(context.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     region: context.config.region,
     resources: [pipe.Arn, ...resources],
-    detail: asDetail(event),
+    detail: asDetail(input),
   };
 }
 
