@@ -14,4 +14,5 @@ export {
 } from './errors.js';
 export { createWatcher, type FileWatcher, NoopWatcher } from './watcher.js';
 export type { InvocationRecord } from './destination-record.js';
+export type { FunctionConfiguration } from './configuration.js';
 export type { LambdaErrorDocument } from './runtime/protocol.js';

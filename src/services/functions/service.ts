@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppModel, FunctionModel } from '../../template/model.js';
 import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
 import { AsyncInvoker } from './async-invoker.js';
+import { type FunctionConfiguration, functionConfiguration } from './configuration.js';
 import {
   FunctionInvocationError,
   FunctionNotFoundError,
@@ -56,6 +57,15 @@ export interface InvokeResult {
   logs: string[];
 }
 
+/** A function the service runs. */
+interface Entry {
+  fn: FunctionModel;
+  runtime: FunctionRuntime;
+  /** Its model as text, to tell a changed configuration on apply. */
+  signature: string;
+  loadedAt: number;
+}
+
 /** Lambda's 4 KB LogResult limit. */
 const LOG_TAIL_BYTES = 4096;
 /** Invoke payload quotas (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html). */
@@ -73,10 +83,7 @@ export class FunctionsService implements Service {
   private asyncInvoker?: AsyncInvoker;
   private buildDir?: string;
   private ownsBuildDir = false;
-  private readonly runtimes = new Map<
-    string,
-    { fn: FunctionModel; runtime: FunctionRuntime; signature: string }
-  >();
+  private readonly runtimes = new Map<string, Entry>();
 
   constructor(private readonly options: FunctionsServiceOptions = {}) {}
 
@@ -124,7 +131,7 @@ export class FunctionsService implements Service {
         logger: ctx.logger,
         idleMs: this.options.idleMs ?? 5 * 60_000,
       });
-      this.runtimes.set(fn.name, { fn, runtime, signature: signatureOf(fn) });
+      this.runtimes.set(fn.name, { fn, runtime, signature: signatureOf(fn), loadedAt: ctx.clock.now() });
       fresh.push(runtime);
     }
     await Promise.all(fresh.map((r) => r.reload()));
@@ -155,7 +162,17 @@ export class FunctionsService implements Service {
     return [...this.runtimes.values()].map((e) => e.fn);
   }
 
-  /** One function's model by name, ARN or logical id (GetFunction); throws ResourceNotFoundException. */
+  /** Lambda's FunctionConfiguration of every function (ListFunctions). */
+  configurations(): FunctionConfiguration[] {
+    return [...this.runtimes.values()].map((e) => this.configurationOf(e));
+  }
+
+  /** One function's FunctionConfiguration (GetFunction); throws ResourceNotFoundException. */
+  configuration(nameOrArn: string): FunctionConfiguration {
+    return this.configurationOf(this.entry(nameOrArn));
+  }
+
+  /** One function's model by name, ARN or logical id; throws ResourceNotFoundException. */
   getFunction(nameOrArn: string): FunctionModel {
     return this.entry(nameOrArn).fn;
   }
@@ -264,6 +281,13 @@ export class FunctionsService implements Service {
         });
       });
     }
+  }
+
+  private configurationOf(entry: Entry): FunctionConfiguration {
+    return functionConfiguration(entry.fn, {
+      loadedAt: entry.loadedAt,
+      buildError: entry.runtime.buildFailure?.message,
+    });
   }
 
   private entry(nameOrArn: string) {

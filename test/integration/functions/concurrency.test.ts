@@ -89,3 +89,20 @@ test('describe lists the functions', () => {
     { type: 'AWS::Lambda::Function', logicalId: 'Narrow', name: 'Narrow', detail: 'nodejs20.x slow.handler' },
   ]);
 });
+
+test('configurations describe the functions as GetFunction and ListFunctions do', () => {
+  expect(h.service.configurations().map((c) => c.FunctionName)).toEqual(['Wide', 'Narrow']);
+  expect(h.service.configuration('arn:aws:lambda:us-east-1:000000000000:function:Narrow')).toMatchObject({
+    FunctionName: 'Narrow',
+    FunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:Narrow',
+    Runtime: 'nodejs20.x',
+    Handler: 'slow.handler',
+    Timeout: 3,
+    MemorySize: 128,
+    Version: '$LATEST',
+    PackageType: 'Zip',
+    State: 'Active',
+    LastUpdateStatus: 'Successful',
+    LastModified: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/),
+  });
+});

@@ -82,6 +82,11 @@ test('a build error fails invocations with its location until the file is fixed'
     location: `${join(dir, 'src/fixable.ts')}:3:9`,
   });
   expect(h.service.describe().find((d) => d.name === 'Fixable')?.detail).toContain('build failed');
+  expect(h.service.configuration('Fixable')).toMatchObject({
+    State: 'Failed',
+    StateReasonCode: 'InvalidCode',
+    StateReason: expect.stringContaining('fixable.ts:3:9'),
+  });
 
   writeFiles(dir, { 'src/fixable.ts': "export const handler = async () => 'fixable:v3';\n" });
   await expect.poll(() => result('Fixable'), poll).toBe('fixable:v3');
