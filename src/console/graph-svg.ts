@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Draws a laid-out graph as SVG: boxes with a title and a second line, and curved edges with arrows.
 import { svg } from './dom.js';
-import type { Layout } from './layout.js';
+import { edgeKey, type Layout, type Point } from './layout.js';
 
 /** One box to draw. */
 export interface BoxSpec {
@@ -27,18 +27,41 @@ export interface DrawnGraph {
   boxes: Map<string, SVGElement>;
 }
 
+/** A smooth path through points, leaving and entering each along the layout's direction. */
+function smooth(points: Point[], direction: 'right' | 'down'): string {
+  let d = `M${points[0].x},${points[0].y}`;
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    if (direction === 'right') {
+      const dx = Math.max(20, (b.x - a.x) / 2);
+      d += ` C${a.x + dx},${a.y} ${b.x - dx},${b.y} ${b.x},${b.y}`;
+    } else {
+      const dy = Math.max(16, (b.y - a.y) / 2);
+      d += ` C${a.x},${a.y + dy} ${b.x},${b.y - dy} ${b.x},${b.y}`;
+    }
+  }
+  return d;
+}
+
 function edgePath(layout: Layout, e: EdgeSpec, direction: 'right' | 'down'): string | undefined {
   const a = layout.nodes.get(e.from);
   const b = layout.nodes.get(e.to);
   if (!a || !b) return undefined;
-  if (direction === 'right') {
-    const [x1, y1, x2, y2] = [a.x + a.width, a.y + a.height / 2, b.x, b.y + b.height / 2];
-    const bend = Math.max(30, Math.abs(x2 - x1) / 2);
-    return `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+  const right = direction === 'right';
+  if (b.layer <= a.layer) {
+    // A back edge (a loop in a workflow, a cycle of queues): a bulge beside both boxes.
+    if (right) {
+      const [x1, y1, x2, y2] = [a.x + a.width / 2, a.y + a.height, b.x + b.width / 2, b.y + b.height];
+      return `M${x1},${y1} C${x1},${y1 + 40} ${x2},${y2 + 40} ${x2},${y2}`;
+    }
+    const [x1, y1, x2, y2] = [a.x + a.width, a.y + a.height / 2, b.x + b.width, b.y + b.height / 2];
+    return `M${x1},${y1} C${x1 + 50},${y1} ${x2 + 50},${y2} ${x2},${y2}`;
   }
-  const [x1, y1, x2, y2] = [a.x + a.width / 2, a.y + a.height, b.x + b.width / 2, b.y];
-  const bend = Math.max(20, Math.abs(y2 - y1) / 2);
-  return `M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`;
+  const start = right
+    ? { x: a.x + a.width, y: a.y + a.height / 2 }
+    : { x: a.x + a.width / 2, y: a.y + a.height };
+  const end = right ? { x: b.x, y: b.y + b.height / 2 } : { x: b.x + b.width / 2, y: b.y };
+  return smooth([start, ...(layout.routes.get(edgeKey(e.from, e.to)) ?? []), end], direction);
 }
 
 /** Renders boxes and edges at the layout's positions. */
@@ -100,7 +123,7 @@ export function drawGraph(
       },
       svg('rect', { width: p.width, height: p.height, rx: 6 }),
       svg('text', { x: 10, y: 14, class: 'kind' }, box.kind),
-      svg('text', { x: 10, y: 27, class: 'title' }, truncate(box.title, Math.floor(p.width / 7))),
+      svg('text', { x: 10, y: 27, class: 'title' }, truncate(box.title, Math.floor((p.width - 16) / 7.5))),
       line,
       svg('title', {}, box.id),
     );

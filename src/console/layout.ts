@@ -19,6 +19,8 @@ export interface Placed extends LayoutInput {
 /** The result: placed nodes and the drawing's size. */
 export interface Layout {
   nodes: Map<string, Placed>;
+  /** The bends of edges spanning several layers, keyed by `edgeKey(from, to)`. */
+  routes: Map<string, Point[]>;
   width: number;
   height: number;
 }
@@ -70,51 +72,113 @@ export function assignLayers(ids: string[], edges: { from: string; to: string }[
   return layer;
 }
 
-/** Lays out a graph in layers; within a layer, nodes sit near the mean position of their neighbours. */
+/** A point of an edge's route (the centre of a virtual node it passes through). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The key of an edge in `Layout.routes`. */
+export function edgeKey(from: string, to: string): string {
+  return `${from}\u0000${to}`;
+}
+
+/**
+ * Lays out a graph in layers. An edge spanning several layers passes through one small virtual node per
+ * layer in between (so it bends around the boxes instead of crossing them); within a layer, nodes sit
+ * near the mean position of their neighbours, and each layer is centred.
+ */
 export function layeredLayout(
   nodes: LayoutInput[],
   edges: { from: string; to: string }[],
   options: LayoutOptions = {},
 ): Layout {
   const { direction = 'right', gapMain = 70, gapCross = 22, margin = 20 } = options;
+  const right = direction === 'right';
   const layerOf = assignLayers(
     nodes.map((n) => n.id),
     edges,
   );
+  const all: LayoutInput[] = [...nodes];
+  const chains: { key: string; ids: string[] }[] = [];
+  const links: { from: string; to: string }[] = [];
+  edges.forEach((e, index) => {
+    const [a, b] = [layerOf.get(e.from), layerOf.get(e.to)];
+    if (a === undefined || b === undefined) return;
+    if (b - a <= 1) {
+      links.push(e);
+      return;
+    }
+    const ids: string[] = [];
+    for (let layer = a + 1; layer < b; layer++) {
+      const id = `\u0000v${index}:${layer}`;
+      layerOf.set(id, layer);
+      all.push({ id, width: right ? 10 : 10, height: 10 });
+      ids.push(id);
+    }
+    [e.from, ...ids, e.to]
+      .slice(1)
+      .forEach((to, i, rest) => links.push({ from: i === 0 ? e.from : rest[i - 1], to }));
+    chains.push({ key: edgeKey(e.from, e.to), ids });
+  });
   const layers: LayoutInput[][] = [];
-  for (const n of nodes) (layers[layerOf.get(n.id)!] ??= []).push(n);
+  for (const n of all) (layers[layerOf.get(n.id)!] ??= []).push(n);
   const rank = new Map<string, number>();
   const rerank = () => layers.forEach((layer) => layer.forEach((n, i) => rank.set(n.id, i)));
   rerank();
-  const neighbours = (id: string, up: boolean) =>
-    edges.filter((e) => (up ? e.to === id : e.from === id)).map((e) => rank.get(up ? e.from : e.to));
-  for (let sweep = 0; sweep < 4; sweep++) {
+  const ups = new Map<string, string[]>();
+  const downs = new Map<string, string[]>();
+  for (const l of links) {
+    ups.set(l.to, [...(ups.get(l.to) ?? []), l.from]);
+    downs.set(l.from, [...(downs.get(l.from) ?? []), l.to]);
+  }
+  for (let sweep = 0; sweep < 6; sweep++) {
     const up = sweep % 2 === 0;
     for (const layer of up ? layers.slice(1) : layers.slice(0, -1).reverse()) {
       const key = new Map<string, number>();
       for (const n of layer) {
-        const ranks = neighbours(n.id, up).filter((r): r is number => r !== undefined);
-        key.set(n.id, ranks.length ? ranks.reduce((a, b) => a + b, 0) / ranks.length : rank.get(n.id)!);
+        const ranks = ((up ? ups : downs).get(n.id) ?? []).map((id) => rank.get(id)!);
+        key.set(n.id, ranks.length ? ranks.reduce((x, y) => x + y, 0) / ranks.length : rank.get(n.id)!);
       }
       layer.sort((a, b) => key.get(a.id)! - key.get(b.id)!);
       rerank();
     }
   }
+  const crossSize = (n: LayoutInput) => (right ? n.height : n.width);
+  const extents = layers.map(
+    (layer) => layer.reduce((sum, n) => sum + crossSize(n), 0) + gapCross * (layer.length - 1),
+  );
+  const widest = Math.max(0, ...extents);
   const placed = new Map<string, Placed>();
   let main = margin;
-  let crossMax = 0;
   layers.forEach((layer, index) => {
-    const thickness = Math.max(...layer.map((n) => (direction === 'right' ? n.width : n.height)));
-    let cross = margin;
+    const thickness = Math.max(...layer.map((n) => (right ? n.width : n.height)));
+    let cross = margin + (widest - extents[index]) / 2;
     for (const n of layer) {
-      const [x, y] = direction === 'right' ? [main, cross] : [cross, main];
+      // Virtual nodes sit in the middle of the layer's thickness.
+      const offset = (thickness - (right ? n.width : n.height)) / 2;
+      const [x, y] = right ? [main + offset, cross] : [cross, main + offset];
       placed.set(n.id, { ...n, x, y, layer: index });
-      cross += (direction === 'right' ? n.height : n.width) + gapCross;
+      cross += crossSize(n) + gapCross;
     }
-    crossMax = Math.max(crossMax, cross);
     main += thickness + gapMain;
   });
-  const [width, height] =
-    direction === 'right' ? [main - gapMain + margin, crossMax] : [crossMax, main - gapMain + margin];
-  return { nodes: placed, width: Math.max(width, 0), height: Math.max(height, 0) };
+  const routes = new Map<string, Point[]>();
+  for (const chain of chains)
+    routes.set(
+      chain.key,
+      chain.ids.map((id) => {
+        const p = placed.get(id)!;
+        placed.delete(id);
+        return { x: p.x + p.width / 2, y: p.y + p.height / 2 };
+      }),
+    );
+  const mainSize = Math.max(0, main - gapMain + margin);
+  const crossTotal = widest + 2 * margin;
+  return {
+    nodes: placed,
+    routes,
+    width: right ? mainSize : crossTotal,
+    height: right ? crossTotal : mainSize,
+  };
 }

@@ -1,0 +1,111 @@
+// The console in headless Chromium against a running eddy (startEddy) on the e2e shop app: the
+// topology, live trace records, putting an event from the UI and following it to its deliveries, the
+// workflow graph, the queues with their DLQ, and screenshots of the main views for review.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEddy, type RunningEddy } from '../../src/testing/index.js';
+import { hasChromium, launchBrowser, screenshotDir } from './browser.js';
+
+const TEMPLATE = join(import.meta.dirname, 'fixtures/shop/template.yaml');
+
+async function putEvent(eddy: RunningEddy, entry: Record<string, string>): Promise<string> {
+  const res = await fetch(eddy.endpoint, {
+    method: 'POST',
+    headers: { 'x-amz-target': 'AWSEvents.PutEvents', 'content-type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify({ Entries: [{ EventBusName: 'orders', Detail: '{}', ...entry }] }),
+  });
+  const body = (await res.json()) as { Entries: { EventId: string }[] };
+  return body.Entries[0].EventId;
+}
+
+describe.skipIf(!hasChromium)('console (headless Chromium)', () => {
+  let eddy: RunningEddy;
+  let browser: Browser;
+  let page: Page;
+  const shots = screenshotDir();
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [eddy, browser] = await Promise.all([startEddy({ template: TEMPLATE }), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+    console.log(`e2e: console screenshots in ${shots}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await eddy?.stop();
+  });
+
+  it('draws the topology from the template', async () => {
+    await page.goto(`${eddy.endpoint}/`);
+    const nodes = page.locator('#architecture g.node');
+    await expect.poll(() => nodes.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
+    const titles = await page.locator('#architecture g.node text.title').allTextContents();
+    expect(titles).toEqual(
+      expect.arrayContaining(['orders', 'orders-queue', 'orders-dlq', 'OrderWorkflow', 'ToQueueRule']),
+    );
+    await expect.poll(() => page.locator('#architecture path.edge').count()).toBeGreaterThanOrEqual(7);
+    await page.screenshot({ path: join(shots, 'architecture.png'), fullPage: true });
+  });
+
+  it('shows a live event as it is put, with counts on the bus node', async () => {
+    await page.goto(`${eddy.endpoint}/#/events`);
+    await page.locator('#event-count').waitFor();
+    const id = await putEvent(eddy, { Source: 'shop.live', DetailType: 'LiveCheck' });
+    const row = page.locator('a.event-row', { hasText: id });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('shop.live');
+    await page.goto(`${eddy.endpoint}/#/architecture`);
+    const bus = page.locator('#architecture g.node.kind-bus', { hasText: 'orders' });
+    await putEvent(eddy, { Source: 'shop.live', DetailType: 'LiveCheck' });
+    await expect.poll(() => bus.locator('text.count').textContent(), { timeout: 15_000 }).toMatch(/events/);
+  });
+
+  it('puts an event from the UI and follows it to its deliveries', async () => {
+    await page.goto(`${eddy.endpoint}/#/actions`);
+    await page.selectOption('#put-event select[name=bus]', 'orders');
+    await page.fill('#put-event input[name=source]', 'shop.orders');
+    await page.fill('#put-event input[name=detail-type]', 'OrderPlaced');
+    await page.fill('#put-event textarea[name=detail]', '{"orderId":"o-9"}');
+    await page.click('#put-event button[type=submit]');
+    const link = page.locator('#put-event a.event-link');
+    await link.waitFor({ timeout: 15_000 });
+    const id = (await link.textContent())!;
+    await eddy.waitFor((r) => r.kind === 'delivery' && r.traceId === id);
+    await page.screenshot({ path: join(shots, 'actions.png'), fullPage: true });
+    await link.click();
+    await page.locator('#deliveries tr', { hasText: 'OrdersQueueTarget' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('#deliveries').textContent()).toContain('succeeded');
+    expect(await page.locator('#matched').textContent()).toContain('ToQueueRule');
+    expect(await page.locator('#timeline').textContent()).toContain('queue orders-queue: sent');
+    await page.screenshot({ path: join(shots, 'event.png'), fullPage: true });
+    await page.goto(`${eddy.endpoint}/#/events`);
+    await page.locator('a.event-row').first().waitFor();
+    await page.screenshot({ path: join(shots, 'events.png') });
+  });
+
+  it('draws the state machine as a graph', async () => {
+    await page.goto(`${eddy.endpoint}/#/executions`);
+    const states = page.locator('#execution-graph g.node text.title');
+    await expect
+      .poll(() => states.allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['Validate', 'IsBig', 'Pay', 'Done']));
+    await page.screenshot({ path: join(shots, 'executions.png'), fullPage: true });
+  });
+
+  it('lists the queues with the DLQ and its redrive button', async () => {
+    await page.goto(`${eddy.endpoint}/#/queues`);
+    const queue = page.locator('#queues tr[data-queue=orders-queue]');
+    await queue.waitFor({ timeout: 15_000 });
+    await expect
+      .poll(async () => Number(await queue.locator('td.num').first().textContent()))
+      .toBeGreaterThanOrEqual(1);
+    await expect(page.locator('#queues tr[data-queue=orders-dlq] button.redrive').count()).resolves.toBe(1);
+    await page.screenshot({ path: join(shots, 'queues.png'), fullPage: true });
+  });
+
+  it('raised no error in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
