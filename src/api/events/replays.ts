@@ -23,7 +23,12 @@ function describe(replay: Replay) {
     EventLastReplayedTime: seconds(replay.lastReplayedTime),
     ReplayStartTime: seconds(replay.startedAt),
     ReplayEndTime: seconds(replay.endedAt),
-    EddyProgress: { Total: replay.total, Replayed: replay.replayed },
+    EddyProgress: {
+      Total: replay.total,
+      Replayed: replay.replayed,
+      Deliveries: replay.deliveries ?? 0,
+      Failures: replay.failures ?? 0,
+    },
   });
 }
 

@@ -19,6 +19,8 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
   trace: TraceHub;
   /** The envelope (JSON text) of a journal event. */
   envelopeOf(eventSeq: number): string | undefined;
+  /** Told when a delivery ends: delivered, or failed for good. */
+  onSettled?(target: DeliveryTarget, delivered: boolean): void;
 }
 
 interface Pending {
@@ -102,6 +104,7 @@ export class DeliveryWorker {
       await callTarget(deps, target, row.payload, envelope, row.traceId);
       if (this.stopped) return;
       deps.deliveries.finish(row.id);
+      deps.onSettled?.(target, true);
       deps.trace.publish({
         kind: 'delivery',
         traceId: row.traceId,
@@ -139,6 +142,7 @@ export class DeliveryWorker {
           })
         : false;
       deps.deliveries.finish(row.id);
+      deps.onSettled?.(target, false);
       deps.trace.publish({
         kind: 'delivery',
         traceId: row.traceId,

@@ -69,6 +69,8 @@ export interface Replay {
   /** eddy's progress counters (for `eddy replay`). */
   total: number;
   replayed: number;
+  deliveries: number;
+  failures: number;
 }
 
 /** Key of a rule: bus and name. */

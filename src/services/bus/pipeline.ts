@@ -68,7 +68,7 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
               eventSeq: event.seq,
               traceId: event.id,
               ruleArn: rule.arn,
-              target: JSON.stringify(deliveryTarget(rule, target)),
+              target: JSON.stringify(deliveryTarget(rule, target, event.event['replay-name'])),
               payload: input.payload,
               firstAt: now,
             }),
@@ -121,7 +121,7 @@ function rulesFor(deps: PipelineDeps, event: QueuedEvent): Rule[] {
 }
 
 /** The target's configuration a delivery keeps. */
-export function deliveryTarget(rule: Rule, target: TargetModel): DeliveryTarget {
+export function deliveryTarget(rule: Rule, target: TargetModel, replay?: unknown): DeliveryTarget {
   return {
     id: target.id,
     arn: target.arn,
@@ -132,5 +132,6 @@ export function deliveryTarget(rule: Rule, target: TargetModel): DeliveryTarget 
     deadLetterArn: target.deadLetterArn,
     messageGroupId: target.messageGroupId,
     httpParameters: target.httpParameters,
+    ...(typeof replay === 'string' ? { replay } : {}),
   };
 }

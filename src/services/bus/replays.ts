@@ -98,6 +98,8 @@ export class ReplayManager {
       startedAt: this.deps.clock.now(),
       total: 0,
       replayed: 0,
+      deliveries: 0,
+      failures: 0,
     };
     this.save(replay);
     const started = { ...replay };
@@ -115,6 +117,14 @@ export class ReplayManager {
   /** Every replay. */
   list(): Replay[] {
     return [...this.replays.values()];
+  }
+
+  /** Counts a replayed event's delivery (kept in memory; the counters are eddy's, not AWS's). */
+  count(name: string, delivered: boolean): void {
+    const replay = this.replays.get(name);
+    if (!replay) return;
+    if (delivered) replay.deliveries = (replay.deliveries ?? 0) + 1;
+    else replay.failures = (replay.failures ?? 0) + 1;
   }
 
   /** Asks a running replay to stop. */

@@ -64,6 +64,9 @@ export class BusService implements Service {
       deliveries: stores.deliveries,
       envelopeOf: (seq) => stores.journal.get(seq)?.envelope,
       forwardToBus: (arn, envelope, traceId) => this.forward(arn, envelope, traceId),
+      onSettled: (target, delivered) => {
+        if (target.replay) this.replayManager?.count(target.replay, delivered);
+      },
     });
     this.replayManager = new ReplayManager({
       scope: this.scope,

@@ -17,6 +17,8 @@ export interface DeliveryTarget {
   deadLetterArn?: string;
   messageGroupId?: string;
   httpParameters?: Record<string, unknown>;
+  /** The replay that re-sent the event, for its progress counters. */
+  replay?: string;
 }
 
 /** What a target call needs besides the router. */
