@@ -77,6 +77,12 @@ describe('JSONata query language', () => {
     });
   });
 
+  it('implements JSONata 2.0.6, as AWS does: 2.1 operators such as ?: and ?? are rejected', async () => {
+    const r = await run(single({ Type: 'Pass', Output: '{% $states.input.a ?? 1 %}' }, JSONATA), {});
+    expect(r.error).toBe('States.QueryEvaluationError');
+    expect(r.cause).toContain('could not be parsed');
+  });
+
   it('makes $eval unavailable', async () => {
     const r = await run(single({ Type: 'Pass', Output: "{% $eval('1 + 1') %}" }, JSONATA));
     expect(r.status).toBe('FAILED');

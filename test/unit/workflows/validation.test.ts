@@ -43,6 +43,7 @@ describe('validateDefinition', () => {
     });
     expect(d).toEqual([
       {
+        severity: 'ERROR',
         code: 'SCHEMA_VALIDATION_FAILED',
         message: "State 'Orphan' is not reachable",
         location: '/States/Orphan',
@@ -121,6 +122,31 @@ describe('validateDefinition', () => {
       },
     };
     expect(codes(def)).toEqual(['MISSING_TRANSITION_TARGET /States/P/Branches[0]/States/X/Next']);
+  });
+
+  it('checks variable names and predefined error names', () => {
+    expect(
+      codes({
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', Assign: { states: 1, 'ok.$': '$', '1bad': 2 }, End: true } },
+      }),
+    ).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/A/Assign/states',
+      'SCHEMA_VALIDATION_FAILED /States/A/Assign/1bad',
+    ]);
+    const task = (names: string[]) => ({
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:us-east-1:1:function:f',
+          Retry: [{ ErrorEquals: names }],
+          End: true,
+        },
+      },
+    });
+    expect(codes(task(['States.Nope']))).toEqual(['SCHEMA_VALIDATION_FAILED /States/T/Retry[0]/ErrorEquals']);
+    expect(codes(task(['States.Timeout', 'My.Custom']))).toEqual([]);
   });
 
   it('parseDefinition throws InvalidDefinition with an AWS-style message', () => {

@@ -55,6 +55,7 @@ export const ALLOWED_FIELDS: Readonly<Record<StateType, ReadonlySet<string>>> = 
 
 /** Fields only JSONPath states may use. */
 export const JSONPATH_ONLY = new Set([
+  'Result',
   'InputPath',
   'OutputPath',
   'Parameters',

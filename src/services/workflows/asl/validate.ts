@@ -1,5 +1,6 @@
 // Definition checks as ValidateStateMachineDefinition / CreateStateMachine report them: structure,
 // transitions, reachability, fields per type and query language, paths and intrinsic calls.
+import { isKnownErrorName } from '../errors/error-names.js';
 import type { Diagnostic } from '../errors/validation-errors.js';
 import { isIntrinsic, parseIntrinsic } from '../intrinsics/parse.js';
 import { parsePath } from '../jsonpath/parse.js';
@@ -25,7 +26,7 @@ export function validateDefinition(definition: unknown): Diagnostic[] {
     });
   }
   block(definition, '', (ql as QueryLanguage) ?? 'JSONPath', out);
-  return out;
+  return out.map((d) => ({ severity: 'ERROR', ...d }));
 }
 
 function block(b: Obj, at: string, language: QueryLanguage, out: Diagnostic[]): void {
@@ -147,6 +148,9 @@ function state(
   for (const [i, c] of (Array.isArray(s.Catch) ? s.Catch : []).entries())
     if (isObj(c)) target(c.Next, `${where}/Catch[${i}]/Next`);
   errorLists(s, where, out);
+  assignNames(s.Assign, `${where}/Assign`, out);
+  for (const [i, c] of (Array.isArray(s.Catch) ? s.Catch : []).entries())
+    if (isObj(c)) assignNames(c.Assign, `${where}/Catch[${i}]/Assign`, out);
   if (language === 'JSONPath') paths(s, where, out);
   if (type === 'Task' && typeof s.Resource !== 'string')
     out.push({
@@ -204,6 +208,15 @@ function errorLists(s: Obj, where: string, out: Diagnostic[]): void {
         });
         return;
       }
+      for (const name of names) {
+        if (typeof name !== 'string' || !isKnownErrorName(name)) {
+          out.push({
+            code: 'SCHEMA_VALIDATION_FAILED',
+            message: `Unknown predefined error name: ${JSON.stringify(name)}`,
+            location: `${where}/${field}[${i}]/ErrorEquals`,
+          });
+        }
+      }
       if (names.includes('States.ALL') && (names.length > 1 || i !== list.length - 1)) {
         out.push({
           code: 'SCHEMA_VALIDATION_FAILED',
@@ -212,6 +225,31 @@ function errorLists(s: Obj, where: string, out: Diagnostic[]): void {
         });
       }
     });
+  }
+}
+
+/** Variable names: identifiers, not the reserved `states` (JSONPath keys may end in `.$`). */
+function assignNames(assign: unknown, where: string, out: Diagnostic[]): void {
+  if (assign === undefined) return;
+  if (!isObj(assign)) {
+    out.push({ code: 'SCHEMA_VALIDATION_FAILED', message: 'Assign must be an object', location: where });
+    return;
+  }
+  for (const key of Object.keys(assign)) {
+    const name = key.endsWith('.$') ? key.slice(0, -2) : key;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length > 80) {
+      out.push({
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: `Invalid variable name: '${name}'`,
+        location: `${where}/${key}`,
+      });
+    } else if (name === 'states') {
+      out.push({
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: "The variable name 'states' is reserved",
+        location: `${where}/${key}`,
+      });
+    }
   }
 }
 

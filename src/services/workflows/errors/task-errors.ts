@@ -39,3 +39,24 @@ export class ToleratedFailureExceededError extends StatesError {
     super('States.ExceedToleratedFailureThreshold', cause);
   }
 }
+
+/** States.BranchFailed: a Parallel branch or Map iteration failed without a more specific error. */
+export class BranchFailedError extends StatesError {
+  constructor(cause?: string) {
+    super('States.BranchFailed', cause);
+  }
+}
+
+/** States.ItemReaderFailed: Distributed Map could not read its items. */
+export class ItemReaderFailedError extends StatesError {
+  constructor(cause?: string) {
+    super('States.ItemReaderFailed', cause);
+  }
+}
+
+/** States.ResultWriterFailed: Distributed Map could not write its results. */
+export class ResultWriterFailedError extends StatesError {
+  constructor(cause?: string) {
+    super('States.ResultWriterFailed', cause);
+  }
+}

@@ -4,6 +4,8 @@
 export interface Diagnostic {
   /** AWS's diagnostic code, e.g. SCHEMA_VALIDATION_FAILED, MISSING_TRANSITION_TARGET. */
   code: string;
+  /** ValidateStateMachineDefinition's severity; every check here is an ERROR unless marked. */
+  severity?: 'ERROR' | 'WARNING';
   message: string;
   /** JSON pointer into the definition, usable by `eddy validate` to find file:line:col. */
   location: string;
