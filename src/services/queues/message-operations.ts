@@ -50,10 +50,11 @@ export class MessageOperations {
           Failed.push(batchFailure(id, error));
         }
       }
+      // Traced inside the transaction: the trace log shares the database, so the batch is one commit.
+      for (const s of sent)
+        this.engine.publish('sent', queue, { messageId: s.id, body: preview(s.body) }, s.traceId);
     });
     if (sent.length > 0) this.engine.waiters.notify(queue.row.name);
-    for (const s of sent)
-      this.engine.publish('sent', queue, { messageId: s.id, body: preview(s.body) }, s.traceId);
     return { Successful, Failed };
   }
 

@@ -75,28 +75,29 @@ export function receiveNow(
         }),
       );
     }
+    // Traced inside the transaction: the trace log shares the database, so a receive is one commit.
+    for (const row of redriven) {
+      engine.publish(
+        'dead-lettered',
+        queue,
+        { messageId: row.id, deadLetterQueue: dlq!.row.arn, receiveCount: row.receive_count },
+        row.trace_id ?? undefined,
+      );
+    }
+    for (const message of taken) {
+      engine.publish(
+        'received',
+        queue,
+        {
+          messageId: message.MessageId,
+          receiveCount: Number(message.systemAttributes.ApproximateReceiveCount),
+          body: preview(message.Body),
+        },
+        message.traceId,
+      );
+    }
   });
-  for (const row of redriven) {
-    engine.publish(
-      'dead-lettered',
-      queue,
-      { messageId: row.id, deadLetterQueue: dlq!.row.arn, receiveCount: row.receive_count },
-      row.trace_id ?? undefined,
-    );
-  }
   if (redriven.length > 0) engine.waiters.notify(dlq!.row.name);
-  for (const message of taken) {
-    engine.publish(
-      'received',
-      queue,
-      {
-        messageId: message.MessageId,
-        receiveCount: Number(message.systemAttributes.ApproximateReceiveCount),
-        body: preview(message.Body),
-      },
-      message.traceId,
-    );
-  }
   return taken;
 }
 

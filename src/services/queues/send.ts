@@ -170,9 +170,12 @@ export function commitSend(
 export function sendMessage(engine: QueueEngine, queue: QueueState, input: SendInput): SendResult {
   const prepared = prepareSend(engine, queue, input);
   const traceId = input.traceId ?? newTraceId();
-  const result = commitSend(engine, queue, prepared, traceId);
+  const result = engine.messages.transaction(() => {
+    const sent = commitSend(engine, queue, prepared, traceId);
+    engine.publish('sent', queue, { messageId: sent.MessageId, body: preview(prepared.body) }, traceId);
+    return sent;
+  });
   engine.waiters.notify(queue.row.name);
-  engine.publish('sent', queue, { messageId: result.MessageId, body: preview(prepared.body) }, traceId);
   return result;
 }
 
