@@ -12,6 +12,11 @@ export const handler = async (event: { mode: string }) => {
     case 'kill': process.kill(process.pid, 'SIGKILL'); return new Promise(() => {});
     case 'uncaught': setTimeout(() => { throw new RangeError('late failure'); }); return new Promise(() => {});
     case 'hang': return new Promise(() => {});
+    case 'orphan': {
+      const { spawn } = await import('node:child_process');
+      spawn('sleep', ['30'], { stdio: 'inherit' }).unref();
+      process.exit(2);
+    }
     default: return { fine: true };
   }
 };
@@ -103,6 +108,14 @@ describe('runtime failures', () => {
     const r = await invoke('Modes', { mode: 'kill' });
     expect(r.body.errorMessage).toBe(
       `RequestId: ${r.requestId} Error: Runtime exited with error: signal: killed`,
+    );
+    await expectStillServing();
+  });
+
+  test('an exit is reported even when a process it started keeps its output open', async () => {
+    const r = await invoke('Modes', { mode: 'orphan' });
+    expect(r.body.errorMessage).toBe(
+      `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 2`,
     );
     await expectStillServing();
   });

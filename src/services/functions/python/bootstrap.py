@@ -73,8 +73,7 @@ def error_document(error, error_type=None, message=None, stack=None):
     }
 
 
-def load_handler():
-    module_path = os.environ.get("EDDY_HANDLER_MODULE", "")
+def load_handler(module_path):
     export = os.environ.get("EDDY_HANDLER_EXPORT", "")
     module_name = module_path.replace("/", ".")
     try:
@@ -141,16 +140,7 @@ def invoke(handler, request):
     current_request_id = None
 
 
-def main():
-    sys.stdout = Capture("stdout")
-    sys.stderr = Capture("stderr")
-    setup_logging()
-    sys.path.insert(0, os.getcwd())
-    loaded = load_handler()
-    if isinstance(loaded, dict):
-        send({"type": "initError", "error": loaded})
-        return
-    send({"type": "ready"})
+def serve(loaded):
     for line in REQUESTS:
         if line.strip():
             request = json.loads(line)
@@ -158,4 +148,29 @@ def main():
                 invoke(loaded, request)
 
 
+def main():
+    sys.stdout = Capture("stdout")
+    sys.stderr = Capture("stderr")
+    setup_logging()
+    sys.path.insert(0, os.getcwd())
+    # Every process boots as a standby (maybe ahead of need) and learns its module from a `load` request.
+    module_path = None
+    for line in REQUESTS:
+        request = json.loads(line) if line.strip() else {}
+        if request.get("type") == "load":
+            module_path = request["file"]
+            break
+    if not module_path:
+        return
+    loaded = load_handler(module_path)
+    if isinstance(loaded, dict):
+        send({"type": "initError", "error": loaded})
+        REQUESTS.read()  # wait for eddy to stop this instance (or to go away)
+        return
+    send({"type": "ready"})
+    serve(loaded)
+
+
 main()
+# The request pipe closed: eddy went away. Leave at once, whatever threads the handler started.
+os._exit(0)

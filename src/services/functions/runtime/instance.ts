@@ -67,8 +67,13 @@ export class Instance {
     child.stdout?.setEncoding('utf8').on('data', (text: string) => this.onOutput('stdout', text));
     child.stderr?.setEncoding('utf8').on('data', (text: string) => this.onOutput('stderr', text));
     child.on('error', () => this.onClose({ code: 1, signal: null, outOfMemory: false }));
-    // `close` (not `exit`) so that the last output of a crashing process is read before it is reported.
+    // `close` (not `exit`) so that the last output of a crashing process is read before it is reported;
+    // but a grandchild the handler started may hold the pipes open: then `exit` plus a grace period.
     child.on('close', (code, signal) => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }));
+    child.on('exit', (code, signal) => {
+      const grace = setTimeout(() => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }), 200);
+      grace.unref();
+    });
   }
 
   /** True until the process ended or was killed. */

@@ -1,6 +1,6 @@
-// Starts the instances of one function. Node.js instances come from a standby process when one is
-// ready: a booted worker without code that only has to load the module, so a new instance after a
-// reload (or in a burst) skips Node's own start, which costs tens to hundreds of milliseconds.
+// Starts the instances of one function. Instances come from a standby process when one is ready: a
+// booted worker (Node.js or Python) without code that only has to load the module, so a new instance
+// after a reload (or in a burst) skips the interpreter's own start (tens to hundreds of milliseconds).
 import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from '../../../shared/clock.js';
 import type { FunctionModel } from '../../../template/model.js';
@@ -25,7 +25,7 @@ export interface LauncherDeps {
   instances(): number;
 }
 
-/** Starts instances of one function, keeping one standby process for Node.js functions that run. */
+/** Starts instances of one function, keeping one standby process while the function runs. */
 export class InstanceLauncher {
   private standby?: Instance;
   private standbyTimer?: NodeJS.Timeout;
@@ -39,15 +39,11 @@ export class InstanceLauncher {
 
   /** A new instance of `generation` running `outputFile` (Node.js) or the Python handler module. */
   start(generation: number, outputFile: string): Instance {
-    if (isPythonRuntime(this.fn.runtime)) {
-      const { module, exportPath } = splitHandler(this.fn.handler);
-      const launch = this.options({ EDDY_HANDLER_MODULE: module, EDDY_HANDLER_EXPORT: exportPath });
-      return new Instance(launchPython(this.deps.pythonBootstrap, launch), generation);
-    }
     const standby = this.standby?.alive ? this.standby : undefined;
     this.standby = undefined;
-    const instance = standby ?? this.spawnNode();
-    instance.activate(generation, outputFile);
+    const instance = standby ?? this.spawn();
+    const python = isPythonRuntime(this.fn.runtime);
+    instance.activate(generation, python ? splitHandler(this.fn.handler).module : outputFile);
     this.refillStandby();
     return instance;
   }
@@ -64,7 +60,7 @@ export class InstanceLauncher {
     clearTimeout(this.standbyTimer);
     this.standbyTimer = setTimeout(() => {
       if (this.disposed || this.standby?.alive) return;
-      this.standby = this.spawnNode();
+      this.standby = this.spawn();
       this.scheduleReap();
     }, STANDBY_DELAY_MS);
     this.standbyTimer.unref();
@@ -79,9 +75,12 @@ export class InstanceLauncher {
     }, this.deps.idleMs);
   }
 
-  private spawnNode(): Instance {
+  private spawn(): Instance {
     const launch = this.options({ EDDY_HANDLER_EXPORT: splitHandler(this.fn.handler).exportPath });
-    return new Instance(launchNode(workerScriptPath(), launch), -1);
+    const worker = isPythonRuntime(this.fn.runtime)
+      ? launchPython(this.deps.pythonBootstrap, launch)
+      : launchNode(workerScriptPath(), launch);
+    return new Instance(worker, -1);
   }
 
   private options(extra: Record<string, string>): LaunchOptions {

@@ -28,9 +28,10 @@ export interface InvokeMessage {
   context: InvokeContext;
 }
 
-/** eddy → worker: load this built handler module (a standby process booted without one). */
+/** eddy → worker: load the handler (a standby process boots without one). */
 export interface LoadMessage {
   type: 'load';
+  /** Node.js: the built module file; Python: the handler module path (`pkg/app`). */
   file: string;
 }
 

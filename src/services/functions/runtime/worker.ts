@@ -187,13 +187,13 @@ function main(): void {
     if (requestId) finish(requestId, { ok: false, error }, true);
     setImmediate(() => process.exit(128));
   });
+  // eddy went away (stopped, crashed, killed): an instance never outlives it.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (message: HostMessage) => {
     if (message.type === 'load') void load(message.file);
     else if (message.type === 'invoke' && handler) invoke(message, handler);
   });
-  // A standby process boots without a handler and waits for `load` (hot reload skips Node's boot).
-  const file = process.env.EDDY_HANDLER_FILE;
-  if (file) void load(file);
+  // Every process boots as a standby without a handler and waits for `load` (launcher.ts).
 }
 
 main();
