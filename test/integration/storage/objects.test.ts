@@ -207,3 +207,16 @@ describe('objects', () => {
     expect(quiet.Deleted ?? []).toEqual([]);
   });
 });
+
+describe('large objects', () => {
+  it('uploads 5 MB (the SDK may send Expect: 100-continue) and reads a range from its end', async () => {
+    const big = Buffer.alloc(5 * 1024 * 1024, 7);
+    big.write('tail', big.length - 4);
+    const put = await h.s3.send(new PutObjectCommand({ Bucket: 'photos', Key: 'big.bin', Body: big }));
+    expect(put.ETag).toBe(md5(big));
+    const head = await h.s3.send(new HeadObjectCommand({ Bucket: 'photos', Key: 'big.bin' }));
+    expect(head.ContentLength).toBe(big.length);
+    const tail = await h.s3.send(new GetObjectCommand({ Bucket: 'photos', Key: 'big.bin', Range: 'bytes=-4' }));
+    expect(await tail.Body!.transformToString()).toBe('tail');
+  });
+});
