@@ -5,19 +5,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEddy, type RunningEddy } from '../../src/testing/index.js';
+import { putEvent } from './aws.js';
 import { hasChromium, launchBrowser, screenshotDir } from './browser.js';
 
 const TEMPLATE = join(import.meta.dirname, 'fixtures/shop/template.yaml');
-
-async function putEvent(eddy: RunningEddy, entry: Record<string, string>): Promise<string> {
-  const res = await fetch(eddy.endpoint, {
-    method: 'POST',
-    headers: { 'x-amz-target': 'AWSEvents.PutEvents', 'content-type': 'application/x-amz-json-1.1' },
-    body: JSON.stringify({ Entries: [{ EventBusName: 'orders', Detail: '{}', ...entry }] }),
-  });
-  const body = (await res.json()) as { Entries: { EventId: string }[] };
-  return body.Entries[0].EventId;
-}
 
 describe.skipIf(!hasChromium)('console (headless Chromium)', () => {
   let eddy: RunningEddy;
@@ -64,9 +55,11 @@ describe.skipIf(!hasChromium)('console (headless Chromium)', () => {
 
   it('puts an event from the UI and follows it to its deliveries', async () => {
     await page.goto(`${eddy.endpoint}/#/actions`);
+    // The fixture from events/ fills the form; the test then edits the detail.
+    await page.selectOption('#put-event select[name=fixture]', 'order-placed.json');
+    expect(await page.inputValue('#put-event input[name=source]')).toBe('shop.orders');
+    expect(await page.inputValue('#put-event input[name=detail-type]')).toBe('OrderPlaced');
     await page.selectOption('#put-event select[name=bus]', 'orders');
-    await page.fill('#put-event input[name=source]', 'shop.orders');
-    await page.fill('#put-event input[name=detail-type]', 'OrderPlaced');
     await page.fill('#put-event textarea[name=detail]', '{"orderId":"o-9"}');
     await page.click('#put-event button[type=submit]');
     const link = page.locator('#put-event a.event-link');
@@ -83,6 +76,19 @@ describe.skipIf(!hasChromium)('console (headless Chromium)', () => {
     await page.goto(`${eddy.endpoint}/#/events`);
     await page.locator('a.event-row').first().waitFor();
     await page.screenshot({ path: join(shots, 'events.png') });
+  });
+
+  it('streams every trace record into the activity view', async () => {
+    await page.goto(`${eddy.endpoint}/#/activity`);
+    await page.locator('#activity').waitFor();
+    await putEvent(eddy, { Source: 'shop.activity', DetailType: 'Seen' });
+    await page
+      .locator('#activity .tl-row', { hasText: 'event shop.activity / Seen on orders' })
+      .waitFor({ timeout: 15_000 });
+    await page
+      .locator('#activity .tl-row', { hasText: 'queue orders-queue: sent' })
+      .first()
+      .waitFor({ timeout: 15_000 });
   });
 
   it('draws the state machine as a graph', async () => {

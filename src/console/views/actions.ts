@@ -3,6 +3,7 @@
 import { awsCall, invokeFunction } from '../api.js';
 import { h, jsonBlock, replace } from '../dom.js';
 import type { Live } from '../live.js';
+import { fixturePicker } from './fixtures.js';
 import { replayForm } from './replay.js';
 
 function form(
@@ -54,10 +55,24 @@ export function actionsView(root: HTMLElement, live: Live): () => void {
   const source = h('input', { name: 'source', value: 'console.test', required: true });
   const detailType = h('input', { name: 'detail-type', value: 'Test', required: true });
   const detail = h('textarea', { name: 'detail', rows: 5 }, '{}');
+  const fixture = fixturePicker((entry) => {
+    if (entry.EventBusName && app.buses.some((b) => b.name === entry.EventBusName))
+      bus.value = entry.EventBusName;
+    if (entry.Source) source.value = entry.Source;
+    if (entry.DetailType) detailType.value = entry.DetailType;
+    if (entry.Detail !== undefined)
+      detail.value = typeof entry.Detail === 'string' ? entry.Detail : JSON.stringify(entry.Detail, null, 2);
+  });
   const put = form(
     'Put event',
     'put-event',
-    [field('bus', bus), field('source', source), field('detail-type', detailType), field('detail', detail)],
+    [
+      fixture,
+      field('bus', bus),
+      field('source', source),
+      field('detail-type', detailType),
+      field('detail', detail),
+    ],
     async (out) => {
       parseJson(detail.value, 'Detail');
       const result = await awsCall<{
