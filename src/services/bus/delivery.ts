@@ -17,6 +17,8 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
   deliveries: BusDeliveries;
   clock: Clock;
   trace: TraceHub;
+  /** Runs `fn` in one store transaction. */
+  transaction(fn: () => void): void;
   /** The envelope (JSON text) of a journal event. */
   envelopeOf(eventSeq: number): string | undefined;
   /** Told when a delivery ends: delivered, or failed for good. */
@@ -35,6 +37,8 @@ export class DeliveryWorker {
   private inFlight = 0;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
+  /** Successful deliveries whose rows are removed (and trace records written) in one transaction per tick. */
+  private settled: { row: DeliveryRow; target: DeliveryTarget; attempt: number }[] = [];
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -68,6 +72,33 @@ export class DeliveryWorker {
     this.ready.length = 0;
   }
 
+  private flushSettled(): void {
+    const batch = this.settled;
+    this.settled = [];
+    if (this.stopped) return;
+    const { deps } = this;
+    // A crash before this commit re-delivers these events after restart: at-least-once.
+    deps.transaction(() => {
+      for (const { row, target, attempt } of batch) {
+        deps.deliveries.finish(row.id);
+        deps.onSettled?.(target, true);
+        deps.trace.publish({
+          kind: 'delivery',
+          traceId: row.traceId,
+          resource: target.arn,
+          payload: {
+            rule: target.ruleName,
+            ruleArn: target.ruleArn,
+            target: target.id,
+            targetArn: target.arn,
+            attempt,
+            outcome: 'succeeded',
+          },
+        });
+      }
+    });
+  }
+
   private later(pending: Pending, wait: number): void {
     const timer = this.deps.clock.setTimer(() => {
       this.timers.delete(pending.row.id);
@@ -92,7 +123,8 @@ export class DeliveryWorker {
   private async attempt({ row, target }: Pending): Promise<void> {
     const { deps } = this;
     const attempt = row.attempts + 1;
-    const envelope = deps.envelopeOf(row.eventSeq) ?? row.payload;
+    let envelopeText: string | undefined;
+    const envelope = () => (envelopeText ??= deps.envelopeOf(row.eventSeq) ?? row.payload);
     const base = {
       rule: target.ruleName,
       ruleArn: target.ruleArn,
@@ -103,14 +135,7 @@ export class DeliveryWorker {
     try {
       await callTarget(deps, target, row.payload, envelope, row.traceId);
       if (this.stopped) return;
-      deps.deliveries.finish(row.id);
-      deps.onSettled?.(target, true);
-      deps.trace.publish({
-        kind: 'delivery',
-        traceId: row.traceId,
-        resource: target.arn,
-        payload: { ...base, outcome: 'succeeded' },
-      });
+      if (this.settled.push({ row, target, attempt }) === 1) setImmediate(() => this.flushSettled());
       return;
     } catch (error) {
       if (this.stopped) return;
@@ -134,7 +159,7 @@ export class DeliveryWorker {
       }
       const errorCode = isMissingTarget(error) ? 'RESOURCE_NOT_FOUND' : errorCodeOf(error);
       const deadLettered = target.deadLetterArn
-        ? await sendToDeadLetterQueue(deps, target, envelope, row.traceId, {
+        ? await sendToDeadLetterQueue(deps, target, envelope(), row.traceId, {
             errorCode,
             errorMessage: message,
             condition: decision.condition,

@@ -77,35 +77,36 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
       }
       deps.journal.done(event.seq);
     }
+    // Trace records share the transaction: one commit per batch of events.
+    for (const { event, rule } of matches) {
+      deps.trace.publish({
+        kind: 'match',
+        traceId: event.id,
+        resource: rule.arn,
+        payload: {
+          rule: rule.name,
+          bus: rule.busName,
+          eventId: event.id,
+          targets: rule.targets.map((t) => t.id),
+        },
+      });
+    }
+    for (const { event, rule, target, reason } of drops) {
+      deps.trace.publish({
+        kind: 'delivery',
+        traceId: event.id,
+        resource: target.arn,
+        payload: {
+          rule: rule.name,
+          ruleArn: rule.arn,
+          target: target.id,
+          targetArn: target.arn,
+          outcome: 'skipped',
+          error: reason,
+        },
+      });
+    }
   });
-  for (const { event, rule } of matches) {
-    deps.trace.publish({
-      kind: 'match',
-      traceId: event.id,
-      resource: rule.arn,
-      payload: {
-        rule: rule.name,
-        bus: rule.busName,
-        eventId: event.id,
-        targets: rule.targets.map((t) => t.id),
-      },
-    });
-  }
-  for (const { event, rule, target, reason } of drops) {
-    deps.trace.publish({
-      kind: 'delivery',
-      traceId: event.id,
-      resource: target.arn,
-      payload: {
-        rule: rule.name,
-        ruleArn: rule.arn,
-        target: target.id,
-        targetArn: target.arn,
-        outcome: 'skipped',
-        error: reason,
-      },
-    });
-  }
   return rows;
 }
 

@@ -62,6 +62,7 @@ export class BusService implements Service {
       trace: context.trace,
       clock: context.clock,
       deliveries: stores.deliveries,
+      transaction: (fn) => stores.journal.transaction(fn),
       envelopeOf: (seq) => stores.journal.get(seq)?.envelope,
       forwardToBus: (arn, envelope, traceId) => this.forward(arn, envelope, traceId),
       onSettled: (target, delivered) => {
@@ -98,7 +99,7 @@ export class BusService implements Service {
             messageGroupId: target.messageGroupId,
           },
           payload,
-          payload,
+          () => payload,
           traceId,
         ),
     });
@@ -238,14 +239,18 @@ export class BusService implements Service {
 
   private commit(inputs: JournalInput[], queued: Omit<QueuedEvent, 'seq'>[]): void {
     if (inputs.length === 0) return;
-    const seqs = this.stores!.journal.appendAll(inputs);
-    queued.forEach((q, i) => {
-      this.queue.push({ ...q, seq: seqs[i] });
-      this.context.trace.publish({
-        kind: 'event',
-        traceId: q.id,
-        resource: this.catalog.bus(q.bus)?.arn,
-        payload: { bus: q.bus, event: q.event },
+    const journal = this.stores!.journal;
+    // The trace records go into the same transaction as the events: one commit per PutEvents call.
+    journal.transaction(() => {
+      const seqs = journal.appendAll(inputs);
+      queued.forEach((q, i) => {
+        this.queue.push({ ...q, seq: seqs[i] });
+        this.context.trace.publish({
+          kind: 'event',
+          traceId: q.id,
+          resource: this.catalog.bus(q.bus)?.arn,
+          payload: { bus: q.bus, event: q.event },
+        });
       });
     });
     this.schedulePump();

@@ -40,7 +40,8 @@ export async function callTarget(
   deps: TargetDeps,
   target: DeliveryTarget,
   payload: string,
-  envelope: string,
+  /** The event itself (another bus gets the event, not the target's input); read only when needed. */
+  envelope: () => string,
   traceId: string,
 ): Promise<void> {
   const arn = target.arn;
@@ -51,7 +52,7 @@ export async function callTarget(
       await deps.router.invoke(arn, payload, { traceId, messageGroupId: target.messageGroupId });
       return;
     case 'events':
-      if (arn.includes(':event-bus/')) return deps.forwardToBus(arn, envelope, traceId);
+      if (arn.includes(':event-bus/')) return deps.forwardToBus(arn, envelope(), traceId);
       throw new AwsError('ResourceNotFoundException', `API destinations are not emulated: ${arn}`, 404);
     case 'logs':
       deps.trace.publish({
