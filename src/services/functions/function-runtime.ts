@@ -140,7 +140,7 @@ export class FunctionRuntime {
         requestId,
         payload,
         timeoutSeconds: this.fn.timeoutSeconds,
-        context: { invokedFunctionArn: this.fn.arn, deadlineMs: Date.now() + this.fn.timeoutSeconds * 1000 },
+        invokedFunctionArn: this.fn.arn,
         onLog: ({ stream, text }) => splitters[stream].push(text).forEach((line) => log(line, stream)),
       })
       .finally(() => this.pool.release(instance));

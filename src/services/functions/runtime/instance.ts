@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkerProcess } from './channel.js';
 import { type ExitInfo, exitError, isOutOfMemoryText, timeoutError, timeoutText } from './lambda-errors.js';
-import type { InvokeContext, LambdaErrorDocument, WorkerMessage } from './protocol.js';
+import type { LambdaErrorDocument, WorkerMessage } from './protocol.js';
 
 /** One line (or chunk) the handler printed. */
 export interface LogChunk {
@@ -28,11 +28,14 @@ export interface InstanceOutcome {
 export interface InstanceRequest {
   requestId: string;
   payload: string;
-  context: InvokeContext;
+  invokedFunctionArn: string;
   timeoutSeconds: number;
   /** Receives everything printed while the invocation runs (init output included on a cold start). */
   onLog(chunk: LogChunk): void;
 }
+
+/** Lambda's limit on the init phase of an on-demand environment. */
+const INIT_LIMIT_SECONDS = 10;
 
 type Pending = {
   request: InstanceRequest;
@@ -98,7 +101,9 @@ export class Instance {
       const pending: Pending = { request, started: performance.now(), resolve };
       this.pending = pending;
       for (const chunk of this.earlyLogs.splice(0)) request.onLog(chunk);
-      pending.timer = setTimeout(() => this.onTimeout(pending), request.timeoutSeconds * 1000);
+      // Until the handler is loaded, Lambda's init limit applies (10 s, or the Timeout when longer).
+      const initLimit = Math.max(INIT_LIMIT_SECONDS, request.timeoutSeconds);
+      pending.timer = setTimeout(() => this.onTimeout(pending, initLimit), initLimit * 1000);
       if (this.initState === 'failed') this.complete(pending, { error: this.initError });
       else if (this.exited) this.failPending({ code: 1, signal: null, outOfMemory: false });
       else if (this.initState === 'ready') this.dispatch(pending);
@@ -123,8 +128,12 @@ export class Instance {
   private dispatch(pending: Pending): void {
     // Duration counts from the handler's start, as Lambda's REPORT line does (init is reported apart).
     pending.started = performance.now();
-    const { requestId, payload, context } = pending.request;
-    this.worker.send({ type: 'invoke', requestId, payload, context });
+    const { requestId, payload, invokedFunctionArn, timeoutSeconds } = pending.request;
+    // The function's Timeout runs from here: getRemainingTimeInMillis starts full after a cold start.
+    clearTimeout(pending.timer);
+    pending.timer = setTimeout(() => this.onTimeout(pending, timeoutSeconds), timeoutSeconds * 1000);
+    const deadlineMs = Date.now() + timeoutSeconds * 1000;
+    this.worker.send({ type: 'invoke', requestId, payload, context: { invokedFunctionArn, deadlineMs } });
   }
 
   private onMessage(message: WorkerMessage): void {
@@ -154,9 +163,9 @@ export class Instance {
     else if (this.earlyLogs.length < 1000) this.earlyLogs.push(chunk);
   }
 
-  private onTimeout(pending: Pending): void {
+  private onTimeout(pending: Pending, timeoutSeconds: number): void {
     if (this.pending !== pending) return;
-    const { requestId, timeoutSeconds } = pending.request;
+    const { requestId } = pending.request;
     pending.request.onLog({
       stream: 'stdout',
       text: `${new Date().toISOString()} ${requestId} ${timeoutText(timeoutSeconds)}\n`,
