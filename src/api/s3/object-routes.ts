@@ -1,6 +1,7 @@
 // Object-level S3 operations on path-style URLs (`/{bucket}/{key+}`): GetObject (with Range and the
 // conditional headers), HeadObject, PutObject (aws-chunked bodies decoded), CopyObject
 // (x-amz-copy-source) and DeleteObject.
+import { createHash } from 'node:crypto';
 import { preconditionFailed } from '../../services/storage/errors.js';
 import { etagMatches, type ObjectInfo } from '../../services/storage/objects.js';
 import type { StorageService } from '../../services/storage/service.js';
@@ -101,6 +102,10 @@ export async function putObject(
         400,
       );
     }
+  }
+  const contentMd5 = header(request, 'content-md5');
+  if (contentMd5 !== undefined && createHash('md5').update(body).digest('base64') !== contentMd5) {
+    throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400);
   }
   const info = await service.putObject(bucket, key, body, {
     headers,

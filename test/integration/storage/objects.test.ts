@@ -216,7 +216,38 @@ describe('large objects', () => {
     expect(put.ETag).toBe(md5(big));
     const head = await h.s3.send(new HeadObjectCommand({ Bucket: 'photos', Key: 'big.bin' }));
     expect(head.ContentLength).toBe(big.length);
-    const tail = await h.s3.send(new GetObjectCommand({ Bucket: 'photos', Key: 'big.bin', Range: 'bytes=-4' }));
+    const tail = await h.s3.send(
+      new GetObjectCommand({ Bucket: 'photos', Key: 'big.bin', Range: 'bytes=-4' }),
+    );
     expect(await tail.Body!.transformToString()).toBe('tail');
+  });
+});
+
+describe('key encoding', () => {
+  it('round-trips keys with spaces, reserved URL characters and non-ASCII text', async () => {
+    const keys = [
+      'with space.txt',
+      'plus+sign',
+      'q?mark&x=1#hash',
+      'ünï/日本/😀',
+      `quote'"`,
+      'semi;colon~*',
+      'pct%41',
+    ];
+    for (const Key of keys) await h.s3.send(new PutObjectCommand({ Bucket: 'photos', Key, Body: Key }));
+    for (const Key of keys) {
+      const got = await h.s3.send(new GetObjectCommand({ Bucket: 'photos', Key }));
+      expect(await got.Body!.transformToString()).toBe(Key);
+    }
+  });
+
+  it('rejects a body that does not match its Content-MD5 with BadDigest', async () => {
+    const res = await fetch(`${h.endpoint}/photos/md5.txt`, {
+      method: 'PUT',
+      body: 'hello',
+      headers: { 'content-md5': createHash('md5').update('other').digest('base64') },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<Code>BadDigest</Code>');
   });
 });
