@@ -1,5 +1,6 @@
 // JSONata mode: {% %} expressions, Arguments, Output, Assign, $states, AWS's added functions.
 import { describe, expect, it } from 'vitest';
+import { validateDefinition } from '../../../src/services/workflows/index.js';
 import { invokerOf, run, single } from './helpers/run.js';
 
 const JSONATA = { QueryLanguage: 'JSONata' };
@@ -77,10 +78,13 @@ describe('JSONata query language', () => {
     });
   });
 
-  it('implements JSONata 2.0.6, as AWS does: 2.1 operators such as ?: and ?? are rejected', async () => {
-    const r = await run(single({ Type: 'Pass', Output: '{% $states.input.a ?? 1 %}' }, JSONATA), {});
-    expect(r.error).toBe('States.QueryEvaluationError');
-    expect(r.cause).toContain('could not be parsed');
+  it('implements JSONata 2.0.6, as AWS does: 2.1 operators such as ?? are rejected', async () => {
+    const diagnostics = validateDefinition(
+      single({ Type: 'Pass', Output: '{% $states.input.a ?? 1 %}' }, JSONATA),
+    );
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].message).toContain('Invalid JSONata expression');
+    expect(diagnostics[0].location).toBe('/States/S/Output');
   });
 
   it('makes $eval unavailable', async () => {

@@ -149,6 +149,35 @@ describe('validateDefinition', () => {
     expect(codes(task(['States.Timeout', 'My.Custom']))).toEqual([]);
   });
 
+  it('checks Retry ranges, exclusive fields and Choice rule shapes', () => {
+    const task = (extra: object) => ({
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:f', End: true, ...extra } },
+    });
+    expect(codes(task({ Retry: [{ ErrorEquals: ['X'], BackoffRate: 0.5, MaxAttempts: -1 }] }))).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/T/Retry[0]/MaxAttempts',
+      'SCHEMA_VALIDATION_FAILED /States/T/Retry[0]/BackoffRate',
+    ]);
+    expect(codes(task({ TimeoutSeconds: 5, HeartbeatSeconds: 10 }))).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/T/HeartbeatSeconds',
+    ]);
+    expect(
+      codes({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, SecondsPath: '$.s', End: true } } }),
+    ).toEqual(['SCHEMA_VALIDATION_FAILED /States/W']);
+    expect(codes({ StartAt: 'W', States: { W: { Type: 'Wait', End: true } } })).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/W',
+    ]);
+    const choice = (rule: object) => ({
+      StartAt: 'C',
+      States: { C: { Type: 'Choice', Choices: [{ Next: 'D', ...rule }] }, D: { Type: 'Succeed' } },
+    });
+    expect(codes(choice({ Variable: '$.a', StringEquals: 'x', NumericEquals: 1 }))).toEqual([
+      'SCHEMA_VALIDATION_FAILED /States/C/Choices[0]',
+    ]);
+    expect(codes(choice({ StringEquals: 'x' }))).toEqual(['SCHEMA_VALIDATION_FAILED /States/C/Choices[0]']);
+    expect(codes(choice({ Not: { Variable: '$.a', IsNull: true } }))).toEqual([]);
+  });
+
   it('parseDefinition throws InvalidDefinition with an AWS-style message', () => {
     expect(() => parseDefinition('{not json')).toThrow(InvalidDefinitionError);
     try {

@@ -1,6 +1,7 @@
 // Definition checks as ValidateStateMachineDefinition / CreateStateMachine report them: structure,
 // transitions, reachability, fields per type and query language, paths and intrinsic calls.
 import { isKnownErrorName } from '../errors/error-names.js';
+import { validateFields } from './validate-fields.js';
 import type { Diagnostic } from '../errors/validation-errors.js';
 import { isIntrinsic, parseIntrinsic } from '../intrinsics/parse.js';
 import { parsePath } from '../jsonpath/parse.js';
@@ -149,6 +150,7 @@ function state(
     if (isObj(c)) target(c.Next, `${where}/Catch[${i}]/Next`);
   errorLists(s, where, out);
   assignNames(s.Assign, `${where}/Assign`, out);
+  validateFields(s, where, language, out);
   for (const [i, c] of (Array.isArray(s.Catch) ? s.Catch : []).entries())
     if (isObj(c)) assignNames(c.Assign, `${where}/Catch[${i}]/Assign`, out);
   if (language === 'JSONPath') paths(s, where, out);
