@@ -5,7 +5,8 @@
 // of it is skipped (at the top level, not read at all): an event that repeats a key, or spells a nested
 // path as a dotted key after the object, is read up to that point only. Malformed text that is read
 // throws; the caller then reports JSON.parse's error.
-import { readNumber } from './fast-number.js';
+import type { ElementTable } from './elements.js';
+import { NumberReader } from './fast-number.js';
 import type { Leaf } from './predicate.js';
 
 /** What the scanner reports to. */
@@ -16,12 +17,10 @@ export interface ScanTarget<I> {
   descend(path: string): boolean;
   /** How many distinct keys of the object at this path are referenced (to stop reading early). */
   needed(path: string): number;
-  /** A leaf at a referenced path; `trail` holds (array id, index) pairs of the enclosing arrays. */
+  /** A leaf at a referenced path (inside the elements entered and not left). */
   leaf(value: Leaf, index: I): void;
-  /** The trail stack, shared with the target. */
-  readonly stack: number[];
-  /** A fresh id for an array met in this event. */
-  nextArrayId(): number;
+  /** Where the arrays met are tracked (for array consistency). */
+  readonly elements: ElementTable;
 }
 
 const QUOTE = 34;
@@ -49,6 +48,7 @@ export function scanEvent<I>(text: string, target: ScanTarget<I>): void {
 
 class Scanner<I> {
   pos = 0;
+  private readonly numbers = new NumberReader();
   constructor(
     private readonly text: string,
     private readonly target: ScanTarget<I>,
@@ -104,8 +104,8 @@ class Scanner<I> {
       if (descend) this.object(path);
       else this.skip();
     } else if (c === OPEN_BRACKET) {
-      const stack = this.target.stack;
-      const id = this.target.nextArrayId();
+      const elements = this.target.elements;
+      const id = elements.newArray();
       this.pos++;
       this.space();
       if (t.charCodeAt(this.pos) === CLOSE_BRACKET) {
@@ -114,10 +114,16 @@ class Scanner<I> {
       }
       for (let i = 0; ; i++) {
         this.space();
-        stack.push(id, i);
-        this.value(path, index, descend);
-        stack.pop();
-        stack.pop();
+        elements.enter(id, i);
+        const first = t.charCodeAt(this.pos);
+        if (index !== undefined && (first === 45 || (first >= 48 && first <= 57))) {
+          // Fast path for arrays of numbers (coordinates, measurements).
+          const n = this.numbers.read(t, this.pos);
+          this.pos = this.numbers.end;
+          if (n !== n) bad(this.pos);
+          this.target.leaf(n, index);
+        } else this.value(path, index, descend);
+        elements.leave();
         this.space();
         const next = t.charCodeAt(this.pos++);
         if (next === CLOSE_BRACKET) return;
@@ -151,16 +157,25 @@ class Scanner<I> {
     const t = this.text;
     const start = this.pos;
     const first = t.charCodeAt(start);
-    let c = first;
-    while (c !== COMMA && c !== CLOSE_BRACE && c !== CLOSE_BRACKET && c > 32) c = t.charCodeAt(++this.pos);
-    if (first === 116 && this.pos - start === 4 && t.startsWith('true', start)) return true;
-    if (first === 102 && this.pos - start === 5 && t.startsWith('false', start)) return false;
-    if (first === 110 && this.pos - start === 4 && t.startsWith('null', start)) return null;
-    // JSON numbers start with '-' or a digit (Number() alone would accept "Infinity" or "0x1").
-    if (first !== 45 && (first < 48 || first > 57)) bad(start);
-    const n = readNumber(t, start, this.pos);
-    if (n !== n) bad(start);
-    return n;
+    if (first === 45 || (first >= 48 && first <= 57)) {
+      const n = this.numbers.read(t, start);
+      this.pos = this.numbers.end;
+      if (n !== n) bad(start);
+      return n;
+    }
+    if (first === 116 && t.startsWith('true', start)) {
+      this.pos += 4;
+      return true;
+    }
+    if (first === 102 && t.startsWith('false', start)) {
+      this.pos += 5;
+      return false;
+    }
+    if (first === 110 && t.startsWith('null', start)) {
+      this.pos += 4;
+      return null;
+    }
+    return bad(start);
   }
 
   skipString(): void {

@@ -9,36 +9,58 @@ const POW10 = [
   1e20, 1e21, 1e22,
 ];
 
-/** The number in `text[start, end)` (valid JSON number syntax assumed; NaN when it is not a number). */
-export function readNumber(text: string, start: number, end: number): number {
-  let i = start;
-  let negative = false;
-  if (text.charCodeAt(i) === 45) {
-    negative = true;
-    i++;
+/** Reads numbers; `end` is where the last one read stopped. */
+export class NumberReader {
+  end = 0;
+
+  /** The number starting at `start` (NaN when the text there is not a JSON number). */
+  read(text: string, start: number): number {
+    let i = start;
+    let c = text.charCodeAt(i);
+    const negative = c === 45;
+    if (negative) c = text.charCodeAt(++i);
+    const first = i;
+    // Digits accumulate while the mantissa stays below 1e15 (exact in a double); the rest only scale.
+    let mantissa = 0;
+    let scale = 0;
+    let exact = true;
+    while (c >= 48 && c <= 57) {
+      if (mantissa < 1e14) mantissa = mantissa * 10 + (c - 48);
+      else {
+        exact = false;
+        scale++;
+      }
+      c = text.charCodeAt(++i);
+    }
+    if (i === first) {
+      this.end = i;
+      return NaN;
+    }
+    if (c === 46) {
+      c = text.charCodeAt(++i);
+      while (c >= 48 && c <= 57) {
+        if (mantissa < 1e14) {
+          mantissa = mantissa * 10 + (c - 48);
+          scale--;
+        } else exact = false;
+        c = text.charCodeAt(++i);
+      }
+    }
+    if (c === 101 || c === 69 || c === 46 || c === 43 || c === 45) {
+      // Exponents (and anything odd): find the end, let Number() decide.
+      while (c === 101 || c === 69 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57))
+        c = text.charCodeAt(++i);
+      this.end = i;
+      return Number(text.slice(start, i));
+    }
+    this.end = i;
+    if (scale > 22 || scale < -22) return Number(text.slice(start, i));
+    let value = scale >= 0 ? mantissa * POW10[scale] : mantissa / POW10[-scale];
+    if (negative) value = -value;
+    if (exact) return value;
+    // Truncated: keep it only when it cannot round differently at six decimals.
+    const shifted = Math.abs(value) * 1e6;
+    const fraction = shifted - Math.floor(shifted);
+    return shifted < 1e12 && Math.abs(fraction - 0.5) > 1e-3 ? value : Number(text.slice(start, i));
   }
-  let mantissa = 0;
-  let digits = 0;
-  let scale = 0;
-  let seenDot = false;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (digits < 15) {
-        mantissa = mantissa * 10 + (c - 48);
-        if (mantissa > 0) digits++;
-        if (seenDot) scale--;
-      } else if (!seenDot) scale++;
-    } else if (c === 46 && !seenDot) seenDot = true;
-    else return Number(text.slice(start, end));
-  }
-  let value: number;
-  if (scale >= 0) value = scale <= 22 ? mantissa * POW10[scale] : Number(text.slice(start, end));
-  else value = -scale <= 22 ? mantissa / POW10[-scale] : Number(text.slice(start, end));
-  if (negative) value = -value;
-  if (digits < 15 || value !== value) return value;
-  // Truncated to 15 digits: keep it only when it cannot round differently at six decimals.
-  const shifted = Math.abs(value) * 1e6;
-  const fraction = shifted - Math.floor(shifted);
-  return shifted < 1e12 && Math.abs(fraction - 0.5) > 1e-3 ? value : Number(text.slice(start, end));
 }

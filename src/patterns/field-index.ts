@@ -4,6 +4,7 @@
 // index; only the operators that match almost everything (anything-but, exists) or cannot be keyed
 // (cidr, wildcards with stars at both ends) are checked one by one.
 import { ipInRange, ipToHex, type IpRange } from './cidr.js';
+import type { Hits } from './hits.js';
 import { IntervalIndex } from './interval-index.js';
 import { LengthIndex } from './length-index.js';
 import { isComparable, quantize } from './numeric.js';
@@ -89,38 +90,37 @@ export class FieldIndex<T> {
   }
 
   /** Push every condition the leaf value satisfies (a condition may appear more than once). */
-  collect(v: Leaf, out: T[]): void {
+  collect(v: Leaf, out: Hits<T>): void {
     if (typeof v === 'string') this.collectString(v, out);
     else {
       const hit =
         this.exact.size === 0 ? undefined : this.exact.get(typeof v === 'number' ? numberKey(v) : v);
-      if (hit) for (const o of hit) out.push(o);
+      if (hit) out.addAll(hit);
       if (typeof v === 'number' && !this.numeric.empty && isComparable(v)) {
-        for (const o of this.numeric.lookup(quantize(v))) out.push(o);
+        out.addAll(this.numeric.lookup(quantize(v)));
       }
     }
     const scanned = this.scanned;
     for (let i = 0; i < scanned.length; i++)
-      if (valueMatches(scanned[i].matcher, v)) out.push(scanned[i].owner);
-    const any = this.any;
-    for (let i = 0; i < any.length; i++) out.push(any[i]);
+      if (valueMatches(scanned[i].matcher, v)) out.add(scanned[i].owner);
+    if (this.any.length > 0) out.addAll(this.any);
   }
 
-  private collectString(v: string, out: T[]): void {
+  private collectString(v: string, out: Hits<T>): void {
     const hit = this.exact.size === 0 ? undefined : this.exact.get(v);
-    if (hit) for (const o of hit) out.push(o);
+    if (hit) out.addAll(hit);
     if (!this.prefixes.empty) this.prefixes.collect(v, out);
     if (!this.suffixes.empty) this.suffixes.collect(v, out);
     if (this.folded.size > 0 || !this.foldedPrefixes.empty || !this.foldedSuffixes.empty) {
       const lower = foldCase(v);
       const folded = this.folded.get(lower);
-      if (folded) for (const o of folded) out.push(o);
+      if (folded) out.addAll(folded);
       if (!this.foldedPrefixes.empty) this.foldedPrefixes.collect(lower, out);
       if (!this.foldedSuffixes.empty) this.foldedSuffixes.collect(lower, out);
     }
     if (this.ips.length > 0) {
       const hex = ipToHex(v);
-      if (hex !== undefined) for (const i of this.ips) if (ipInRange(i.range, hex)) out.push(i.owner);
+      if (hex !== undefined) for (const i of this.ips) if (ipInRange(i.range, hex)) out.add(i.owner);
     }
   }
 }

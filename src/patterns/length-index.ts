@@ -1,6 +1,8 @@
 // Prefix and suffix lookup without scanning rules: entries are grouped by the length of their affix,
 // so a value is checked with one Map lookup per distinct affix length, whatever the number of rules.
 
+import type { Hits } from './hits.js';
+
 /** An indexed entry: its owner and an optional full check (wildcards indexed by their literal head). */
 export interface AffixEntry<T> {
   owner: T;
@@ -47,7 +49,7 @@ export class LengthIndex<T> {
   }
 
   /** Push the owners whose affix the value has (and whose verify accepts it). */
-  collect(value: string, out: T[]): void {
+  collect(value: string, out: Hits<T>): void {
     const n = value.length;
     for (const len of this.lengths) {
       if (len > n) return;
@@ -55,7 +57,7 @@ export class LengthIndex<T> {
         this.fromEnd ? value.slice(n - len) : value.slice(0, len),
       );
       if (list === undefined) continue;
-      for (const e of list) if (e.verify === undefined || e.verify(value)) out.push(e.owner);
+      for (const e of list) if (e.verify === undefined || e.verify(value)) out.add(e.owner);
     }
   }
 }

@@ -5,7 +5,8 @@
 // removing a rule touches only that rule's entries. Same semantics as the reference matcher.
 import { scanEvent, type ScanTarget } from './event-scanner.js';
 import { FieldIndex } from './field-index.js';
-import { trailsCompatible } from './flatten.js';
+import { Hits } from './hits.js';
+import { ElementTable } from './elements.js';
 import { parsePattern } from './parse.js';
 import type { Leaf } from './predicate.js';
 import type { Field, ParsedPattern } from './types.js';
@@ -21,7 +22,8 @@ interface Condition {
   free: boolean;
   /** Only branches of two or more conditions can need array consistency. */
   track: boolean;
-  trails: number[][];
+  /** The array elements (ElementTable ids) of the leaves that hit, this event. */
+  trails: number[];
   trailCount: number;
 }
 
@@ -48,17 +50,15 @@ export class RuleMatcher {
   private readonly rules = new Map<string, RuleState>();
   private readonly unconditional = new Set<BranchState>();
   private epoch = 0;
-  private readonly stack: number[] = [];
-  private arrays = 0;
-  private readonly hits: Condition[] = [];
+  private readonly elements = new ElementTable();
+  private readonly hits = new Hits<Condition>();
   private readonly complete: BranchState[] = [];
   private readonly target: ScanTarget<FieldIndex<Condition>> = {
     field: (path) => this.fields.get(path),
     descend: (path) => this.prefixes.has(path),
     needed: (path) => this.children.get(path)?.size ?? 0,
     leaf: (value, index) => this.leaf(value, index),
-    stack: this.stack,
-    nextArrayId: () => this.arrays++,
+    elements: this.elements,
   };
 
   /** Add (or replace) a rule; throws PatternError when the pattern is invalid. */
@@ -141,8 +141,7 @@ export class RuleMatcher {
   private reset(): void {
     this.epoch++;
     this.complete.length = 0;
-    this.arrays = 0;
-    this.stack.length = 0;
+    this.elements.reset();
   }
 
   private collect(root: object): void {
@@ -215,13 +214,12 @@ export class RuleMatcher {
     if (value === null || typeof value !== 'object') {
       if (index !== undefined && value !== undefined) this.leaf(value as Leaf, index);
     } else if (Array.isArray(value)) {
-      const id = this.arrays++;
-      const stack = this.stack;
+      const id = this.elements.newArray();
+      const elements = this.elements;
       for (let i = 0; i < value.length; i++) {
-        stack.push(id, i);
+        elements.enter(id, i);
         this.visit(value[i], path, index, descend);
-        stack.pop();
-        stack.pop();
+        elements.leave();
       }
     } else if (descend) this.walk(value, path);
   }
@@ -230,10 +228,11 @@ export class RuleMatcher {
     const epoch = this.epoch;
     index.seenEpoch = epoch;
     const hits = this.hits;
-    if (hits.length > 0) hits.length = 0;
+    hits.count = 0;
     index.collect(value, hits);
-    for (let h = 0; h < hits.length; h++) {
-      const c = hits[h];
+    const items = hits.items;
+    for (let h = 0; h < hits.count; h++) {
+      const c = items[h];
       if (c.epoch !== epoch) {
         c.epoch = epoch;
         c.free = !c.track;
@@ -248,8 +247,9 @@ export class RuleMatcher {
         }
       }
       if (c.free) continue;
-      if (this.stack.length === 0) c.free = true;
-      else c.trails[c.trailCount++] = this.stack.slice();
+      const element = this.elements.current;
+      if (element < 0) c.free = true;
+      else c.trails[c.trailCount++] = element;
     }
   }
 
@@ -261,20 +261,21 @@ export class RuleMatcher {
         if (!(c.absentOk && c.index.seenEpoch !== epoch)) return false;
       } else if (!c.free) (constrained ??= []).push(c);
     }
-    return constrained === undefined || constrained.length < 2 || consistent(constrained, 0, []);
+    return constrained === undefined || constrained.length < 2 || this.consistent(constrained, 0, []);
   }
-}
 
-function consistent(conditions: Condition[], at: number, chosen: number[][]): boolean {
-  if (at === conditions.length) return true;
-  const { trails, trailCount } = conditions[at];
-  for (let i = 0; i < trailCount; i++) {
-    const trail = trails[i];
-    if (chosen.every((other) => trailsCompatible(other, trail))) {
-      chosen.push(trail);
-      if (consistent(conditions, at + 1, chosen)) return true;
-      chosen.pop();
+  /** Can one hit per condition be chosen so that all chosen hits agree on their shared arrays? */
+  private consistent(conditions: Condition[], at: number, chosen: number[]): boolean {
+    if (at === conditions.length) return true;
+    const { trails, trailCount } = conditions[at];
+    for (let i = 0; i < trailCount; i++) {
+      const trail = trails[i];
+      if (chosen.every((other) => this.elements.compatible(other, trail))) {
+        chosen.push(trail);
+        if (this.consistent(conditions, at + 1, chosen)) return true;
+        chosen.pop();
+      }
     }
+    return false;
   }
-  return false;
 }
