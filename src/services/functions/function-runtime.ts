@@ -52,7 +52,7 @@ export class FunctionRuntime {
   private inputs: string[] = [];
   private building?: Promise<void>;
   private rebuildAgain = false;
-  private lastBuildStart = 0;
+  private lastBuildStamps = new Map<string, number>();
   private settleTimer?: NodeJS.Timeout;
   private disposed = false;
   private readonly launcher: InstanceLauncher;
@@ -169,11 +169,10 @@ export class FunctionRuntime {
   private async rebuildLoop(): Promise<void> {
     do {
       this.rebuildAgain = false;
-      const started = Date.now();
-      this.lastBuildStart = started;
+      this.lastBuildStamps = this.stamps();
       await this.buildOnce();
       // A save during the build may have been read half-way or not at all: build again if so.
-      if (this.changedSince(started)) this.rebuildAgain = true;
+      if (this.changedSince(this.lastBuildStamps)) this.rebuildAgain = true;
     } while (this.rebuildAgain);
   }
 
@@ -181,21 +180,23 @@ export class FunctionRuntime {
   // window so a quick second save (a fix right after a typo) is never missed.
   private scheduleSettleCheck(): void {
     clearTimeout(this.settleTimer);
-    const since = this.lastBuildStart;
+    const stamps = this.lastBuildStamps;
     this.settleTimer = setTimeout(() => {
-      if (!this.disposed && this.changedSince(since)) void this.reload();
+      if (!this.disposed && this.changedSince(stamps)) void this.reload();
     }, SETTLE_MS);
     this.settleTimer.unref();
   }
 
-  private changedSince(time: number): boolean {
-    return this.inputs.some((file) => {
-      try {
-        return statSync(file).mtimeMs >= time;
-      } catch {
-        return false;
-      }
-    });
+  /** The modification times of the sources, as a build starts. */
+  private stamps(): Map<string, number> {
+    return new Map(this.inputs.map((file) => [file, mtimeOf(file)]));
+  }
+
+  // Compared with the times seen at the build's start (not with the clock), so files dated in the
+  // future (unpacked archives, clock skew) cannot make builds loop.
+  private changedSince(stamps: Map<string, number>): boolean {
+    for (const [file, mtime] of stamps) if (mtimeOf(file) !== mtime) return true;
+    return false;
   }
 
   private async buildOnce(): Promise<void> {
@@ -231,5 +232,13 @@ export class FunctionRuntime {
         errorType: outcome.failure.document.errorType,
       },
     });
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
   }
 }
