@@ -63,6 +63,7 @@ describe('task tokens', () => {
       'TaskStateEntered',
       'TaskScheduled',
       'TaskStarted',
+      'TaskSubmitted',
       'TaskSucceeded',
       'TaskStateExited',
       'ExecutionSucceeded',

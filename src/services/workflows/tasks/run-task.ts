@@ -111,6 +111,8 @@ async function call(
     checkPayloadSize(result, parsed.arn);
   }
   if (parsed.kind === 'service' && parsed.pattern === 'token' && ctx.taskToken) {
+    // The service accepted the request; the task now waits for SendTask* (AWS records TaskSubmitted).
+    ctx.env.history.add('TaskSubmitted', { ...serviceIds(parsed), ...payload('output', result) });
     return ctx.env.tokens.wait(ctx.taskToken, onHeartbeat, signal);
   }
   return result;
