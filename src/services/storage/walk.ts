@@ -43,6 +43,7 @@ interface CachedDir {
 const CACHE_MIN_ENTRIES = 256;
 const CACHE_MAX_DIRS = 64;
 const dirCache = new Map<string, CachedDir>();
+const STAT_BATCH = 32;
 
 async function sortedEntries(dir: string): Promise<DirEntry[]> {
   let mtimeMs: number;
@@ -101,24 +102,39 @@ async function* walkDir(dir: string, dirKey: string, bounds: WalkBounds): AsyncG
     if (entirelyBefore(dirKey + e.sortKey, e.isDir, bounds.after)) lo = mid + 1;
     else hi = mid;
   }
+  // Files are stat'ed a few dozen at a time: one awaited stat per key would make a listing of a large
+  // bucket wait on the file system once per object.
+  let pending: { key: string; path: string }[] = [];
+  const flush = async function* (): AsyncGenerator<WalkedObject> {
+    const stats = await Promise.all(pending.map((p) => stat(p.path).catch(() => undefined)));
+    const files = pending;
+    pending = [];
+    for (let j = 0; j < files.length; j++) {
+      const s = stats[j];
+      if (s?.isFile())
+        yield { key: files[j].key, path: files[j].path, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
+    }
+  };
   for (let i = lo; i < entries.length; i++) {
     const entry = entries[i];
     const start = dirKey + entry.sortKey;
     if (!start.startsWith(bounds.prefix)) {
       const inside = entry.isDir && bounds.prefix.startsWith(start);
       if (!inside) {
-        if (compareKeys(start, bounds.prefix) > 0) return;
+        if (compareKeys(start, bounds.prefix) > 0) break;
         continue;
       }
     }
     if (bounds.skipPrefix && start.startsWith(bounds.skipPrefix)) continue;
     const path = join(dir, entry.name);
     if (entry.isDir) {
+      yield* flush();
       yield* walkDir(path, start, bounds);
       continue;
     }
     if (compareKeys(start, bounds.after) <= 0) continue;
-    const s = await stat(path).catch(() => undefined);
-    if (s?.isFile()) yield { key: start, path, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
+    pending.push({ key: start, path });
+    if (pending.length >= STAT_BATCH) yield* flush();
   }
+  yield* flush();
 }
