@@ -32,10 +32,11 @@ export interface EventPage {
   lastSeq: number;
 }
 
-/** Events before `before` (newest first). */
-export function fetchEvents(limit: number, before?: number): Promise<EventPage> {
+/** Events before `before` (newest first), only those matching an event pattern when given. */
+export function fetchEvents(limit: number, before?: number, pattern?: string): Promise<EventPage> {
   const q = new URLSearchParams({ limit: String(limit) });
   if (before !== undefined) q.set('before', String(before));
+  if (pattern) q.set('pattern', pattern);
   return eddyJson<EventPage>(`/_eddy/events?${q}`);
 }
 

@@ -11,6 +11,8 @@ export interface EventRow {
   source: string;
   detailType: string;
   event: Record<string, unknown>;
+  /** The replay that put it again, for replayed events. */
+  replay?: string;
 }
 
 /** Filters of the events view; empty strings mean "any". */
@@ -28,7 +30,9 @@ export function toEventRow(record: TraceRecord): EventRow | undefined {
   return {
     seq: record.seq,
     id: String(event.id ?? record.traceId),
-    time: String(event.time ?? record.time),
+    // The record's time has milliseconds; the event's own `time` (AWS's format) has none.
+    time: record.time,
+    ...(typeof event['replay-name'] === 'string' ? { replay: event['replay-name'] } : {}),
     bus: String(record.payload.bus ?? ''),
     source: String(event.source ?? ''),
     detailType: String(event['detail-type'] ?? ''),

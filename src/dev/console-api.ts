@@ -1,9 +1,10 @@
 // Read-only JSON endpoints the console needs beyond the trace stream: pages of events, newest first
-// (`/_eddy/events?limit=&before=`), the records of one trace (`/_eddy/trace?traceId=&from=`), and the
+// (`/_eddy/events?limit=&before=&pattern=`, the pattern being an EventBridge event pattern), the records of one trace (`/_eddy/trace?traceId=&from=`), and the
 // event fixtures of the project (`/_eddy/fixtures`, the JSON files in the template's `events/` folder).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { compilePattern, PatternError, type CompiledPattern } from '../patterns/index.js';
 import type { TraceHub } from '../trace/hub.js';
 import type { TraceRecord } from '../trace/record.js';
 import type { AppModel } from '../template/model.js';
@@ -44,8 +45,13 @@ export function findLastSeq(hub: TraceHub): number {
   return after(lo)!.seq;
 }
 
-/** Up to `limit` records of `kind`, newest first, with a sequence number below `before`. */
-export function recordsBefore(hub: TraceHub, kind: string, before: number, limit: number): TraceRecord[] {
+/** Up to `limit` records passing `test`, newest first, with a sequence number below `before`. */
+export function recordsBefore(
+  hub: TraceHub,
+  test: (record: TraceRecord) => boolean,
+  before: number,
+  limit: number,
+): TraceRecord[] {
   const found: TraceRecord[] = [];
   let end = before; // exclusive
   let scanned = 0;
@@ -55,7 +61,7 @@ export function recordsBefore(hub: TraceHub, kind: string, before: number, limit
     scanned += window.length;
     for (let i = window.length - 1; i >= 0 && found.length < limit; i--) {
       const r = window[i];
-      if (r.seq < end && r.kind === kind) found.push(r);
+      if (r.seq < end && test(r)) found.push(r);
     }
     end = start + 1;
   }
@@ -93,6 +99,19 @@ function fixtures(app: AppModel): { name: string; entry: unknown }[] {
   });
 }
 
+/** A test for event records, narrowed by an event pattern when given; AWS's message when invalid. */
+function eventTest(pattern: string | null): ((record: TraceRecord) => boolean) | string {
+  if (!pattern) return (r) => r.kind === 'event';
+  let compiled: CompiledPattern;
+  try {
+    compiled = compilePattern(pattern);
+  } catch (error) {
+    if (error instanceof PatternError) return error.message;
+    throw error;
+  }
+  return (r) => r.kind === 'event' && compiled.matches((r.payload.event ?? {}) as object);
+}
+
 function intParam(url: URL, name: string, fallback: number): number {
   const value = Number(url.searchParams.get(name));
   return Number.isInteger(value) && value > 0 ? value : fallback;
@@ -116,7 +135,10 @@ export function consoleApi(source: ConsoleApiSource) {
       lastSeq ??= findLastSeq(source.trace);
       const limit = Math.min(intParam(url, 'limit', 500), 5000);
       const before = intParam(url, 'before', lastSeq + 1);
-      sendJson(res, 200, { records: recordsBefore(source.trace, 'event', before, limit), lastSeq });
+      const test = eventTest(url.searchParams.get('pattern'));
+      if (typeof test === 'string')
+        sendJson(res, 400, { __type: 'InvalidEventPatternException', message: test });
+      else sendJson(res, 200, { records: recordsBefore(source.trace, test, before, limit), lastSeq });
     } else if (path === '/_eddy/trace') {
       const traceId = url.searchParams.get('traceId');
       if (!traceId) sendJson(res, 400, { __type: 'ValidationException', message: 'traceId is required' });

@@ -47,6 +47,15 @@ describe.skipIf(!hasChromium)('console (headless Chromium)', () => {
     const row = page.locator('a.event-row', { hasText: id });
     await row.waitFor({ timeout: 15_000 });
     expect(await row.textContent()).toContain('shop.live');
+    await putEvent(eddy, { Source: 'shop.other', DetailType: 'Other' });
+    await page.locator('a.event-row', { hasText: 'shop.other' }).waitFor({ timeout: 15_000 });
+    // An event pattern narrows the list with eddy's own matcher; a bad one shows AWS's message.
+    await page.fill('input[name=pattern]', '{"source":["shop.live"]}');
+    await page.press('input[name=pattern]', 'Enter');
+    await expect.poll(() => page.locator('#event-count').textContent()).toBe('1 events match the pattern');
+    await page.fill('input[name=pattern]', '{"source":"shop.live"}');
+    await page.press('input[name=pattern]', 'Enter');
+    await expect.poll(() => page.locator('#pattern-error').textContent()).not.toBe('');
     await page.goto(`${eddy.endpoint}/#/architecture`);
     const bus = page.locator('#architecture g.node.kind-bus', { hasText: 'orders' });
     await putEvent(eddy, { Source: 'shop.live', DetailType: 'LiveCheck' });

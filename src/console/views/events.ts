@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // The events view: every event put on a bus, newest first, live, filterable, in a virtual list.
 import { clock, h, replace } from '../dom.js';
-import type { EventFilter, EventRow } from '../event-list.js';
+import { matchesFilter, type EventFilter, type EventRow } from '../event-list.js';
 import type { Live } from '../live.js';
 import { VirtualList } from '../virtual-list.js';
+import { PatternFilter } from './pattern-filter.js';
 
 /** Mounts the view with filters from the query (`?bus=&source=&detailType=`); returns its dispose. */
 export function eventsView(root: HTMLElement, live: Live, query: URLSearchParams): () => void {
@@ -24,7 +25,12 @@ export function eventsView(root: HTMLElement, live: Live, query: URLSearchParams
         h('span', { class: 'time' }, clock(row.time)),
         h('span', { class: 'bus' }, row.bus),
         h('span', { class: 'source' }, row.source),
-        h('span', { class: 'dtype' }, row.detailType),
+        h(
+          'span',
+          { class: 'dtype' },
+          row.detailType,
+          row.replay ? h('span', { class: 'tag' }, 'replay') : null,
+        ),
         h('span', { class: 'eid muted' }, row.id),
       ),
     onNearEnd: () => {
@@ -59,9 +65,24 @@ export function eventsView(root: HTMLElement, live: Live, query: URLSearchParams
       }),
       count,
     );
+  const pattern = new PatternFilter(
+    (message) => (patternError.textContent = message),
+    () => refresh(),
+  );
+  const patternInput = h('input', {
+    type: 'text',
+    name: 'pattern',
+    class: 'pattern',
+    placeholder: 'event pattern, e.g. {"detail":{"total":[{"numeric":[">",100]}]}}',
+    onchange: () => pattern.set(patternInput.value.trim()),
+  });
+  const patternError = h('span', { class: 'error', id: 'pattern-error' });
   const refresh = () => {
-    const rows = live.events.filtered(filter);
-    count.textContent = `${rows.length} of ${live.events.size} events`;
+    const source = pattern.rows ?? live.events.filtered({});
+    const rows = source.filter((r) => matchesFilter(r, filter));
+    count.textContent = pattern.rows
+      ? `${rows.length} events match the pattern`
+      : `${rows.length} of ${live.events.size} events`;
     list.setItems(rows);
   };
   const header = h(
@@ -69,12 +90,20 @@ export function eventsView(root: HTMLElement, live: Live, query: URLSearchParams
     { class: 'row head' },
     ...['time', 'bus', 'source', 'detail-type', 'id'].map((t) => h('span', {}, t)),
   );
-  replace(root, h('h1', {}, 'Events'), filters, header, list.element);
+  replace(
+    root,
+    h('h1', {}, 'Events'),
+    filters,
+    h('div', { class: 'filters' }, patternInput, patternError),
+    header,
+    list.element,
+  );
   drawFilters();
   refresh();
   let known = live.events.sources.size + live.events.detailTypes.size + live.events.buses.size;
   return live.subscribe((batch) => {
     if (!batch.some((r) => r.kind === 'event')) return;
+    pattern.refreshSoon();
     const now = live.events.sources.size + live.events.detailTypes.size + live.events.buses.size;
     if (now !== known) {
       known = now;
