@@ -6,6 +6,9 @@ import { Counters } from './counts.js';
 import { EventList, toEventRow } from './event-list.js';
 import type { App, TraceRecord } from './types.js';
 
+/** How many past records the stream replays on load (for the live counters and the activity view). */
+const HISTORY = 2000;
+
 /** A view's callback for new records (a batch at a time, at most once per animation frame). */
 export type LiveListener = (records: TraceRecord[]) => void;
 
@@ -28,7 +31,8 @@ export class Live {
     const [app, page] = await Promise.all([fetchApp(), fetchEvents(500)]);
     this.app = app;
     this.events.add(page.records.map(toEventRow).filter((r) => r !== undefined));
-    this.lastSeq = page.lastSeq;
+    // The stream starts a little in the past, so the counters and the activity view show recent work.
+    this.lastSeq = Math.max(0, page.lastSeq - HISTORY);
     this.open();
   }
 

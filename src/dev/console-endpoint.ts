@@ -48,15 +48,14 @@ export function defaultConsoleFiles(): ConsoleFiles {
 
 /** True for a request for the console page: a plain GET of `/` that is not an AWS call. */
 function isPageRequest(req: IncomingMessage, path: string): boolean {
-  if (path !== '/' && path !== '/index.html') return false;
-  // S3 ListBuckets is also `GET /`, but signed: only unsigned requests without a target get the page.
-  return !req.headers.authorization && !req.headers['x-amz-target'];
+  return (path === '/' || path === '/index.html') && !req.headers['x-amz-target'];
 }
 
 /** The local handler for the console's files. */
 export function consoleEndpoint(files: ConsoleFiles = defaultConsoleFiles()) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    // Signed requests are AWS calls (S3's ListBuckets is `GET /`, a bucket may be named `console`).
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.authorization) return false;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     let file: string;
     if (isPageRequest(req, path)) file = 'index.html';
