@@ -4,9 +4,15 @@ import { eventsApiAdapter } from './events/adapter.js';
 import { pipesAdapter } from './pipes/index.js';
 import type { ApiAdapter } from './protocol.js';
 import { s3Adapter } from './s3/index.js';
-import { sqsAdapter } from './sqs/index.js';
+import { sqsAdapter, sqsQueryAdapter } from './sqs/index.js';
 
 /** Builds the adapters for the running services. S3's path-style routes match any path: keep it last. */
 export function createApiAdapters(services: readonly Service[]): ApiAdapter[] {
-  return [sqsAdapter(services), eventsApiAdapter(services), pipesAdapter(services), s3Adapter(services)];
+  return [
+    sqsAdapter(services),
+    eventsApiAdapter(services),
+    pipesAdapter(services),
+    sqsQueryAdapter(services),
+    s3Adapter(services),
+  ];
 }

@@ -9,5 +9,14 @@ import { sqsQueryRoutes } from './query.js';
 export function sqsAdapter(services: readonly Service[]): ApiAdapter {
   const service = services.find((s): s is QueuesService => s instanceof QueuesService);
   if (!service) return {};
-  return { json: [sqsJsonApi(service)], rest: sqsQueryRoutes(service) };
+  return { json: [sqsJsonApi(service)] };
+}
+
+/**
+ * The query protocol's routes (`POST /` and `POST /{account}/{queue}`). Listed after the REST APIs with
+ * more specific two-segment paths (Pipes' `/tags/{arn}`), which would otherwise land here.
+ */
+export function sqsQueryAdapter(services: readonly Service[]): ApiAdapter {
+  const service = services.find((s): s is QueuesService => s instanceof QueuesService);
+  return service ? { rest: sqsQueryRoutes(service) } : {};
 }

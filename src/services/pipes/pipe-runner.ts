@@ -108,8 +108,8 @@ export class PipeRunner {
   private transformItems(template: string, events: unknown[]): TargetItem[] {
     const items: TargetItem[] = [];
     for (const event of events) {
-      const [input] = this.transform(template, [event]);
-      if (input !== undefined) items.push({ event, input });
+      const text = this.render(template, event);
+      if (text !== undefined) items.push({ event, input: parseIfJson(text), text });
     }
     return items;
   }
@@ -118,19 +118,24 @@ export class PipeRunner {
   private transform(template: string, events: unknown[]): unknown[] {
     const out: unknown[] = [];
     for (const event of events) {
-      const context: PipeContext = {
-        pipeArn: this.pipe.Arn,
-        pipeName: this.pipe.Name,
-        sourceArn: this.pipe.Source,
-        enrichmentArn: this.pipe.Enrichment,
-        targetArn: this.pipe.Target,
-        ingestionTime: new Date(this.context.clock.now()).toISOString(),
-      };
-      const result = applyPipeTemplate(template, event, context);
-      if ('dropped' in result) continue;
-      out.push(parseIfJson(result.payload));
+      const text = this.render(template, event);
+      if (text !== undefined) out.push(parseIfJson(text));
     }
     return out;
+  }
+
+  /** One event through an InputTemplate: the text, or undefined when AWS would drop it. */
+  private render(template: string, event: unknown): string | undefined {
+    const context: PipeContext = {
+      pipeArn: this.pipe.Arn,
+      pipeName: this.pipe.Name,
+      sourceArn: this.pipe.Source,
+      enrichmentArn: this.pipe.Enrichment,
+      targetArn: this.pipe.Target,
+      ingestionTime: new Date(this.context.clock.now()).toISOString(),
+    };
+    const result = applyPipeTemplate(template, event, context);
+    return 'dropped' in result ? undefined : result.payload;
   }
 
   /** Message ids a function target reported failed (only without enrichment can they map to messages). */

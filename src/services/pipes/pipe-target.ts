@@ -24,6 +24,8 @@ export function takesBatch(target: string): boolean {
 export interface TargetItem {
   event: unknown;
   input: unknown;
+  /** The template's text, when there was a template (queue targets receive it verbatim). */
+  text?: string;
 }
 
 /** Calls the target with the batch; resolves with the target's answer (functions: their response). */
@@ -51,12 +53,13 @@ export async function deliverToTarget(
       invocationType: type === 'REQUEST_RESPONSE' ? 'RequestResponse' : 'Event',
     });
   }
-  for (const { event, input } of items) {
+  for (const { event, input, text } of items) {
     if (service === 'sqs') {
       const sqs = section(params, 'SqsQueueParameters');
       const group = dynamicValue(sqs.MessageGroupId, event);
       const dedup = dynamicValue(sqs.MessageDeduplicationId, event);
-      await context.router.invoke(pipe.Target, typeof input === 'string' ? input : JSON.stringify(input), {
+      const body = text ?? (typeof input === 'string' ? input : JSON.stringify(input));
+      await context.router.invoke(pipe.Target, body, {
         traceId,
         messageGroupId: group === undefined ? undefined : String(group),
         messageDeduplicationId: dedup === undefined ? undefined : String(dedup),

@@ -163,6 +163,15 @@ export function parseRedriveAllowPolicy(text: string): RedriveAllowPolicy {
     : { redrivePermission: permission };
 }
 
+/** True when a DLQ's RedriveAllowPolicy (absent: allowAll) lets `sourceArn` use it. */
+export function redriveAllowed(policyText: string | undefined, sourceArn: string): boolean {
+  if (!policyText) return true;
+  const policy = parseRedriveAllowPolicy(policyText);
+  if (policy.redrivePermission === 'allowAll') return true;
+  if (policy.redrivePermission === 'denyAll') return false;
+  return (policy.sourceQueueArns ?? []).includes(sourceArn);
+}
+
 function parseJsonObject(text: string, name: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text) as unknown;

@@ -34,6 +34,8 @@ export class QueueEngine {
   readonly messages: QueueMessages;
   readonly waiters: Waiters;
   private readonly queues = new Map<string, QueueState>();
+  /** Set on shutdown: long polls return at once instead of parking again. */
+  closed = false;
 
   constructor(
     store: Store,

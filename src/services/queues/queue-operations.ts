@@ -1,7 +1,7 @@
 // The queue-level SQS operations, in the JSON API's shapes: create, look up, list, attributes, purge,
 // delete, tags and dead-letter sources.
 import type { QueueEngine, QueueState } from './engine.js';
-import { ALL_ATTRIBUTE_NAMES, COMPUTED_ATTRIBUTES, parseRedriveAllowPolicy } from './attributes.js';
+import { ALL_ATTRIBUTE_NAMES, COMPUTED_ATTRIBUTES } from './attributes.js';
 import { missingParameter, queueDoesNotExist, sqsError, invalidParameter } from './errors.js';
 
 type Input = Record<string, unknown>;
@@ -165,15 +165,5 @@ export class QueueOperations {
       .map((q) => q.url);
     const { items, next } = page(sources, input);
     return { queueUrls: items, ...(next ? { NextToken: next } : {}) };
-  }
-
-  /** True when `dlq`'s RedriveAllowPolicy lets `source` use it as its dead-letter queue. */
-  allowsSource(dlq: QueueState, source: QueueState): boolean {
-    const text = dlq.row.attributes.RedriveAllowPolicy;
-    if (!text) return true;
-    const policy = parseRedriveAllowPolicy(text);
-    if (policy.redrivePermission === 'allowAll') return true;
-    if (policy.redrivePermission === 'denyAll') return false;
-    return (policy.sourceQueueArns ?? []).includes(source.row.arn);
   }
 }

@@ -4,6 +4,7 @@
 // (docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html)
 import { randomBytes } from 'node:crypto';
 import type { MessageRow } from '../../store/queues-messages.js';
+import { redriveAllowed } from './attributes.js';
 import type { QueueEngine, QueueState } from './engine.js';
 import { invalidParameter } from './errors.js';
 import { md5OfAttributes, md5OfBody } from './md5.js';
@@ -50,7 +51,10 @@ export function receiveNow(
   const name = queue.row.name;
   const taken: PolledMessage[] = [];
   const redriven: MessageRow[] = [];
-  const dlq = queue.redrive ? engine.find(queue.redrive.deadLetterTargetArn) : undefined;
+  const target = queue.redrive ? engine.find(queue.redrive.deadLetterTargetArn) : undefined;
+  // The DLQ's RedriveAllowPolicy decides whether this queue may use it as its dead-letter queue.
+  const dlq =
+    target && redriveAllowed(target.row.attributes.RedriveAllowPolicy, queue.row.arn) ? target : undefined;
   engine.messages.transaction(() => {
     const blocked = queue.row.fifo ? engine.messages.inFlightGroups(name, now) : new Set<string>();
     const candidates = engine.messages.visible(name, now, queue.row.fifo ? 1000 : max * 4 + 10);
@@ -111,7 +115,7 @@ export async function receiveMessages(
   const deadline = engine.clock.now() + options.waitMs;
   for (;;) {
     const current = engine.find(queue.row.name);
-    if (!current) return [];
+    if (!current || engine.closed) return [];
     const messages = receiveNow(engine, current, options.max, options.visibilityMs);
     const now = engine.clock.now();
     if (messages.length > 0 || now >= deadline || signal?.aborted) return messages;

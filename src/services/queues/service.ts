@@ -84,6 +84,7 @@ export class QueuesService implements Service {
 
   async dispose(): Promise<void> {
     this.moveTasks?.dispose();
+    if (this.engineRef) this.engineRef.closed = true;
     this.engineRef?.waiters.notifyAll();
   }
 

@@ -142,14 +142,14 @@ describe('pipes from an SQS source', () => {
         }),
       ],
     });
-    f.queues.messageOps.sendMessage({ QueueUrl: URL('orders'), MessageBody: '{"customer":"c-9"}' });
+    f.queues.messageOps.sendMessage({ QueueUrl: URL('orders'), MessageBody: '{"customer": "c-9"}' });
     await until(() => attributes('out.fifo').ApproximateNumberOfMessages === '1');
     const got = await f.queues.messageOps.receiveMessage({
       QueueUrl: URL('out.fifo'),
       AttributeNames: ['MessageGroupId'],
     });
     expect(got.Messages[0]).toMatchObject({
-      Body: '{"customer":"c-9"}',
+      Body: '{"customer": "c-9"}',
       Attributes: { MessageGroupId: 'c-9' },
     });
   });

@@ -90,6 +90,24 @@ describe('queue semantics (manual clock)', () => {
     ]);
   });
 
+  it('keeps messages out of a DLQ whose RedriveAllowPolicy denies the source', async () => {
+    const { service } = await startQueueService();
+    service.queueOps.createQueue({
+      QueueName: 'closed-dlq',
+      Attributes: { RedriveAllowPolicy: JSON.stringify({ redrivePermission: 'denyAll' }) },
+    });
+    service.queueOps.createQueue({
+      QueueName: 'src2',
+      Attributes: {
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: ARN('closed-dlq'), maxReceiveCount: 1 }),
+      },
+    });
+    service.messageOps.sendMessage({ QueueUrl: URL('src2'), MessageBody: 'stays' });
+    await service.messageOps.receiveMessage({ QueueUrl: URL('src2'), VisibilityTimeout: 0 });
+    const again = await service.messageOps.receiveMessage({ QueueUrl: URL('src2') });
+    expect(again.Messages.map((m) => m.Body)).toEqual(['stays']);
+  });
+
   it('redrives a DLQ back to the source queue with a message move task', async () => {
     const { service, clock } = await startQueueService();
     service.queueOps.createQueue({ QueueName: 'dlq' });
