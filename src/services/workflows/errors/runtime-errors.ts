@@ -1,5 +1,6 @@
 // Errors the interpreter itself raises while evaluating a state (paths, intrinsics, JSONata).
 import { StatesError } from './states-error.js';
+import { jsonText } from '../runtime/json-text.js';
 
 /** AWS's prefix of every evaluation failure cause: names the state and the event that entered it. */
 export function stateCause(stateName: string, enteredEventId: number, detail: string): string {
@@ -32,7 +33,7 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 /** Throws States.DataLimitExceeded naming `who` when `value` is too large. */
 export function checkPayloadSize(value: unknown, who: string): void {
-  const text = JSON.stringify(value ?? null);
+  const text = jsonText(value);
   if (text.length > MAX_PAYLOAD_BYTES / 4 && Buffer.byteLength(text, 'utf8') > MAX_PAYLOAD_BYTES) {
     throw new DataLimitExceededError(
       `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,

@@ -1,5 +1,6 @@
 // Execution history: AWS's event types and detail fields, appended as the run proceeds and readable
 // as a list, through listeners, or as an async iterable (the API, `eddy tail` and tests share it).
+import { jsonText } from './json-text.js';
 
 /** One history event, shaped like GetExecutionHistory's `events[]` (timestamp in epoch ms). */
 export interface HistoryEvent {
@@ -103,5 +104,5 @@ export class History {
 
 /** The `*Details` payload fields AWS attaches to inputs and outputs. */
 export function payload(field: 'input' | 'output', value: unknown): Record<string, unknown> {
-  return { [field]: JSON.stringify(value), [`${field}Details`]: { truncated: false } };
+  return { [field]: jsonText(value), [`${field}Details`]: { truncated: false } };
 }
