@@ -2,7 +2,7 @@
 // invocations (programmatic, the Invoke API through api/, and router calls by ARN), and reloads a
 // function's code when one of its source files changes.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,8 +90,7 @@ export class FunctionsService implements Service {
   async start(context: ServiceContext): Promise<void> {
     this.ctx = context;
     const { stateDir } = context.config;
-    this.ownsBuildDir = !stateDir;
-    this.buildDir = stateDir ? join(stateDir, 'build') : mkdtempSync(join(tmpdir(), 'eddy-build-'));
+    if (stateDir) this.buildDir = join(stateDir, 'build');
     this.watcher = this.options.watcher ?? createWatcher(this.options.watch ?? true);
     this.watcher.onChange((file) => this.onFileChange(file));
     this.asyncInvoker = new AsyncInvoker({
@@ -124,7 +123,7 @@ export class FunctionsService implements Service {
       const runtime = new FunctionRuntime(fn, {
         region: ctx.config.region,
         endpoint: ctx.config.endpoint,
-        buildDir: this.buildDir!,
+        buildDir: this.buildDirFor(app),
         pythonBootstrap: fileURLToPath(new URL('./python/bootstrap.py', import.meta.url)),
         trace: ctx.trace,
         clock: ctx.clock,
@@ -288,6 +287,19 @@ export class FunctionsService implements Service {
       loadedAt: entry.loadedAt,
       buildError: entry.runtime.buildFailure?.message,
     });
+  }
+
+  // Built handlers must sit inside the project so that External packages resolve from its
+  // node_modules: `.eddy/build`, or with --in-memory node_modules/.cache (where tools keep caches);
+  // a temp folder only when the project has no node_modules at all.
+  private buildDirFor(app: AppModel): string {
+    if (this.buildDir) return this.buildDir;
+    const modules = join(app.rootDir, 'node_modules');
+    this.ownsBuildDir = true;
+    const parent = existsSync(modules) ? join(modules, '.cache') : tmpdir();
+    mkdirSync(parent, { recursive: true });
+    this.buildDir = mkdtempSync(join(parent, 'eddy-build-'));
+    return this.buildDir;
   }
 
   private entry(nameOrArn: string) {

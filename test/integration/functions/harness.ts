@@ -59,7 +59,7 @@ export interface Harness {
 /** Starts the service with `functions` applied. */
 export async function startFunctions(
   functions: FunctionModel[],
-  options: FunctionsServiceOptions & { clock?: Clock; stateDir?: string } = {},
+  options: FunctionsServiceOptions & { clock?: Clock; stateDir?: string; rootDir?: string } = {},
 ): Promise<Harness> {
   const trace = new TraceHub();
   const records: TraceRecord[] = [];
@@ -86,7 +86,9 @@ export async function startFunctions(
     },
     lookup: () => undefined,
   });
-  await service.apply({ ...emptyApp(), functions });
+  const app = emptyApp();
+  // The temp folder by default, so builds never land in this repository's node_modules.
+  await service.apply({ ...app, rootDir: options.rootDir ?? tmpdir(), functions });
   return {
     service,
     records,

@@ -170,3 +170,23 @@ test('payload quotas: 6 MB in and out synchronously, 1 MB for Event', async () =
   });
   expect(JSON.parse((await h.service.invoke('Big', { size: 10 })).payload)).toBe('xxxxxxxxxx');
 });
+
+test('External packages resolve from the project’s node_modules', async () => {
+  const app = project({
+    'node_modules/greeting-pkg/package.json': '{ "name": "greeting-pkg", "main": "index.js" }\n',
+    'node_modules/greeting-pkg/index.js': "exports.greet = (name) => 'hello ' + name;\n",
+    'src/app.ts':
+      "import { greet } from 'greeting-pkg';\nexport const handler = async () => greet('eddy');\n",
+  });
+  const local = await startFunctions(
+    [fnModel('Ext', join(app, 'src'), { esbuild: { external: ['greeting-pkg'] }, handler: 'app.handler' })],
+    { rootDir: app },
+  );
+  try {
+    const r = await local.service.invoke('Ext', {});
+    expect(JSON.parse(r.payload)).toBe('hello eddy');
+  } finally {
+    await local.stop();
+    cleanup(app);
+  }
+});
