@@ -7,8 +7,8 @@ import { ipInRange, ipToHex, type IpRange } from './cidr.js';
 import type { Hits } from './hits.js';
 import { IntervalIndex } from './interval-index.js';
 import { LengthIndex } from './length-index.js';
-import { isComparable, quantize } from './numeric.js';
-import { numberKey, valueMatches, type Leaf } from './predicate.js';
+import { NUMERIC_LIMIT } from './numeric.js';
+import { valueMatches, type Leaf } from './predicate.js';
 import { foldCase, type Matcher } from './types.js';
 import { wildcardMatches } from './wildcard.js';
 
@@ -26,6 +26,7 @@ export class FieldIndex<T> {
   private readonly suffixes = new LengthIndex<T>(true);
   private readonly foldedSuffixes = new LengthIndex<T>(true);
   private readonly numeric = new IntervalIndex<T>();
+  private numericCount = 0;
   private ips: Array<{ range: IpRange; owner: T }> = [];
   private scanned: Array<{ matcher: Matcher; owner: T }> = [];
   private any: T[] = [];
@@ -75,6 +76,7 @@ export class FieldIndex<T> {
       case 'numeric':
         if (adding) this.numeric.add(m.range, owner);
         else this.numeric.remove(owner);
+        this.numericCount += adding ? 1 : -1;
         return;
       case 'ip':
         if (adding) this.ips.push({ range: m.range, owner });
@@ -92,13 +94,18 @@ export class FieldIndex<T> {
   /** Push every condition the leaf value satisfies (a condition may appear more than once). */
   collect(v: Leaf, out: Hits<T>): void {
     if (typeof v === 'string') this.collectString(v, out);
-    else {
-      const hit =
-        this.exact.size === 0 ? undefined : this.exact.get(typeof v === 'number' ? numberKey(v) : v);
-      if (hit) out.addAll(hit);
-      if (typeof v === 'number' && !this.numeric.empty && isComparable(v)) {
-        out.addAll(this.numeric.lookup(quantize(v)));
+    else if (typeof v === 'number') {
+      // numberKey() inlined: this runs for every number of every referenced array (coordinates).
+      const comparable = v >= -NUMERIC_LIMIT && v <= NUMERIC_LIMIT;
+      const key = comparable ? Math.round(v * 1e6) / 1e6 : v;
+      if (this.exact.size > 0) {
+        const hit = this.exact.get(key);
+        if (hit) out.addAll(hit);
       }
+      if (comparable && this.numericCount > 0) out.addAll(this.numeric.lookup(key));
+    } else if (this.exact.size > 0) {
+      const hit = this.exact.get(v);
+      if (hit) out.addAll(hit);
     }
     const scanned = this.scanned;
     for (let i = 0; i < scanned.length; i++)
