@@ -35,6 +35,7 @@ export class BusJournal {
   private readonly markDone;
   private readonly selectPending;
   private readonly selectBySeq;
+  private readonly prune;
   readonly appendAll: (events: JournalInput[]) => number[];
 
   constructor(private readonly db: Db) {
@@ -50,6 +51,11 @@ export class BusJournal {
       `SELECT ${columns} FROM bus_events WHERE done = 0 ORDER BY seq`,
     );
     this.selectBySeq = db.prepare<[number], JournalRow>(`SELECT ${columns} FROM bus_events WHERE seq = ?`);
+    this.prune = db.prepare(
+      `DELETE FROM bus_events WHERE done = 1 AND time < ?
+         AND seq NOT IN (SELECT event_seq FROM bus_archive_events)
+         AND seq NOT IN (SELECT event_seq FROM bus_deliveries)`,
+    );
     this.appendAll = db.transaction((events: JournalInput[]) =>
       events.map((e) => {
         const seq = Number(
@@ -77,6 +83,11 @@ export class BusJournal {
   /** One event by sequence number. */
   get(seq: number): JournalRow | undefined {
     return this.selectBySeq.get(seq);
+  }
+
+  /** Forgets delivered events older than `time` that no archive and no pending delivery needs. */
+  pruneBefore(time: number): number {
+    return this.prune.run(time).changes;
   }
 
   /** Runs `fn` in one transaction. */

@@ -7,6 +7,7 @@ import { BusArchives } from '../../store/bus-archives.js';
 import { BusDeliveries } from '../../store/bus-deliveries.js';
 import { BusJournal, type JournalInput } from '../../store/bus-journal.js';
 import { BusResources } from '../../store/bus-resources.js';
+import type { TimerHandle } from '../../shared/clock.js';
 import type { AppModel } from '../../template/model.js';
 import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
 import { Catalog } from './catalog.js';
@@ -22,6 +23,10 @@ import { callTarget } from './targets.js';
 
 /** Events matched per transaction. */
 const BATCH = 500;
+/** How often delivered events and expired archive entries are pruned. */
+const PRUNE_EVERY_MS = 3_600_000;
+/** Delivered events stay in the journal this long (for `eddy tail --since` and debugging). */
+const JOURNAL_KEEP_MS = 3_600_000;
 
 /** The `events` service. */
 export class BusService implements Service {
@@ -40,6 +45,7 @@ export class BusService implements Service {
   private scheduler?: Scheduler;
   private readonly queue: QueuedEvent[] = [];
   private schedules: AppModel['schedules'] = [];
+  private pruneTimer?: TimerHandle;
   private pumping = false;
   private pumpScheduled = false;
 
@@ -119,6 +125,20 @@ export class BusService implements Service {
     this.worker.schedule(stores.deliveries.all());
     this.replayManager.resume();
     this.schedulePump();
+    this.prune();
+  }
+
+  /** Drops archived events past their archive's retention and delivered events nothing needs. */
+  prune(): void {
+    const { clock } = this.context;
+    const now = clock.now();
+    for (const archive of this.catalog.allArchives()) {
+      if (archive.retentionDays > 0)
+        this.stores!.archives.pruneBefore(archive.name, now - archive.retentionDays * 86_400_000);
+    }
+    this.stores!.journal.pruneBefore(now - JOURNAL_KEEP_MS);
+    this.pruneTimer?.cancel();
+    this.pruneTimer = clock.setTimer(() => this.prune(), PRUNE_EVERY_MS);
   }
 
   async apply(app: AppModel): Promise<void> {
@@ -133,6 +153,7 @@ export class BusService implements Service {
   }
 
   async dispose(): Promise<void> {
+    this.pruneTimer?.cancel();
     this.scheduler?.dispose();
     this.replayManager?.dispose();
     this.worker?.dispose();
