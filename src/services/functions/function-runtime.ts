@@ -9,7 +9,7 @@ import type { FunctionModel } from '../../template/model.js';
 import type { TraceHub } from '../../trace/hub.js';
 import type { BuildFailure } from './build/build-error.js';
 import { FunctionBuilder } from './build/builder.js';
-import { codeFolders, isPythonRuntime } from './handler-path.js';
+import { codeFolders, isPythonRuntime, splitHandler } from './handler-path.js';
 import { InstanceLauncher } from './runtime/launcher.js';
 import { endLine, LineSplitter, reportLine, startLine } from './runtime/log-lines.js';
 import { DEFAULT_CONCURRENCY, InstancePool } from './runtime/pool.js';
@@ -62,7 +62,9 @@ export class FunctionRuntime {
     private readonly deps: RuntimeDeps,
   ) {
     this.python = isPythonRuntime(fn.runtime);
-    if (!this.python) this.builder = new FunctionBuilder(fn, join(deps.buildDir, fn.logicalId));
+    this.failure = malformedHandler(fn.handler);
+    if (!this.python && !this.failure)
+      this.builder = new FunctionBuilder(fn, join(deps.buildDir, fn.logicalId));
     this.launcher = new InstanceLauncher(fn, { ...deps, instances: () => this.pool.size });
     this.pool = new InstancePool({
       start: (generation) => this.launcher.start(generation, this.outputFile ?? ''),
@@ -200,6 +202,7 @@ export class FunctionRuntime {
   }
 
   private async buildOnce(): Promise<void> {
+    if (malformedHandler(this.fn.handler)) return;
     if (!this.builder) {
       this.pool.newGeneration(this.pool.size > 0);
       return;
@@ -240,5 +243,17 @@ function mtimeOf(file: string): number {
     return statSync(file).mtimeMs;
   } catch {
     return -1;
+  }
+}
+
+/** A Handler without `file.export` can never load: Lambda's Runtime.MalformedHandlerName. */
+function malformedHandler(handler: string): BuildFailure | undefined {
+  try {
+    splitHandler(handler);
+    return undefined;
+  } catch {
+    const text = `Bad handler ${handler}: expected <file>.<export>`;
+    const document = { errorType: 'Runtime.MalformedHandlerName', errorMessage: text, trace: [] };
+    return { text, message: text, document, files: [] };
   }
 }

@@ -45,6 +45,7 @@ export function isPythonRuntime(runtime: string): boolean {
 
 /** A code folder and its subfolders, skipping hidden folders, caches and dependencies. */
 export function codeFolders(root: string): string[] {
+  if (!existsSync(root)) return [];
   const dirs = [root];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     const skip = entry.name.startsWith('.') || entry.name === '__pycache__' || entry.name === 'node_modules';

@@ -45,6 +45,8 @@ beforeAll(async () => {
     fnModel('External', dir, { handler: 'external.handler', esbuild: { external: ['not-installed-pkg'] } }),
     fnModel('InitThrows', dir, { handler: 'init-throws.handler' }),
     fnModel('Missing', dir, { handler: 'does-not-exist.handler' }),
+    fnModel('Malformed', dir, { handler: 'modes' }),
+    fnModel('MalformedPy', dir, { handler: 'app', runtime: 'python3.12' }),
   ]);
 });
 
@@ -178,6 +180,14 @@ describe('init failures', () => {
   test('a module that throws while loading reports its error', async () => {
     const r = await invoke('InitThrows');
     expect(r.body).toMatchObject({ errorType: 'Error', errorMessage: 'init failed' });
+  });
+
+  test('a Handler without an export is Runtime.MalformedHandlerName (Node.js and Python)', async () => {
+    for (const name of ['Malformed', 'MalformedPy']) {
+      const r = await invoke(name);
+      expect(r.functionError).toBe('Unhandled');
+      expect(r.body.errorType).toBe('Runtime.MalformedHandlerName');
+    }
   });
 
   test('a handler file that does not exist is Runtime.ImportModuleError', async () => {

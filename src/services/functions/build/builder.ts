@@ -40,8 +40,8 @@ export class FunctionBuilder {
         .map((file) => resolve(this.fn.codeDir, file));
       return { ok: true, outputFile: this.plan.outputFile, inputs: this.inputs, durationMs: elapsed() };
     } catch (error) {
-      const errors = (error as { errors?: Message[] }).errors;
-      if (!errors) throw error;
+      // esbuild's errors carry locations; anything else (an unwritable build folder) is reported as is.
+      const errors = (error as { errors?: Message[] }).errors ?? [{ text: String(error) } as Message];
       const failure = toBuildFailure(errors, this.fn.codeDir);
       // Keep watching what built before, plus the files the errors point at.
       const inputs = [...new Set([...this.inputs, ...failure.files])];
