@@ -47,6 +47,8 @@ export interface StartOptions {
 /** A running execution. */
 export interface Execution {
   executionArn: string;
+  /** When the execution started (epoch ms; the original start when resumed). */
+  startTime: number;
   /** Stops the execution (status ABORTED). */
   abort(error?: string, cause?: string): void;
   result: Promise<ExecutionResult>;
@@ -133,6 +135,7 @@ export function startExecution(
   });
   return {
     executionArn,
+    startTime,
     abort: (error, cause) => controller.abort(new AbortedError(error ?? 'ExecutionAborted', cause)),
     result: settled,
     events: history,
