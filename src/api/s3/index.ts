@@ -5,7 +5,6 @@
 import type { Service } from '../../services/core/service.js';
 import { invalidArgument } from '../../services/storage/errors.js';
 import { StorageService } from '../../services/storage/service.js';
-import { AwsError } from '../../shared/aws-error.js';
 import type { ApiAdapter, ApiRequest, RestResponse, RestRoute } from '../protocol.js';
 import {
   createBucket,
@@ -16,6 +15,7 @@ import {
   postBucket,
 } from './bucket-routes.js';
 import { s3ErrorResponse } from './errors.js';
+import { abortUpload, postObject, uploadPart } from './multipart-routes.js';
 import { deleteObject, getObject, headObject, putObject } from './object-routes.js';
 
 type Handler = (request: ApiRequest, params: Record<string, string>) => Promise<RestResponse> | RestResponse;
@@ -65,16 +65,13 @@ export function s3Adapter(services: readonly Service[]): ApiAdapter {
       route('POST', '/{bucket}', (r, p) => postBucket(s3, r, p.bucket)),
       route('GET', '/{bucket}/{key+}', (r, p) => getObject(s3, r, p.bucket, p.key)),
       route('HEAD', '/{bucket}/{key+}', (r, p) => headObject(s3, r, p.bucket, p.key)),
-      route('PUT', '/{bucket}/{key+}', (r, p) => putObject(s3, r, p.bucket, p.key)),
-      route('DELETE', '/{bucket}/{key+}', (r, p) => deleteObject(s3, r, p.bucket, p.key)),
-      route('POST', '/{bucket}/{key+}', () => {
-        // Multipart uploads (CreateMultipartUpload, CompleteMultipartUpload) are not emulated yet.
-        throw new AwsError(
-          'NotImplemented',
-          'A header you provided implies functionality that is not implemented',
-          501,
-        );
-      }),
+      route('PUT', '/{bucket}/{key+}', (r, p) =>
+        r.query.has('uploadId') ? uploadPart(s3, r, p.bucket, p.key) : putObject(s3, r, p.bucket, p.key),
+      ),
+      route('DELETE', '/{bucket}/{key+}', (r, p) =>
+        r.query.has('uploadId') ? abortUpload(s3, r, p.bucket, p.key) : deleteObject(s3, r, p.bucket, p.key),
+      ),
+      route('POST', '/{bucket}/{key+}', (r, p) => postObject(s3, r, p.bucket, p.key)),
     ],
   };
 }

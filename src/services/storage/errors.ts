@@ -73,3 +73,48 @@ export function preconditionFailed(condition: string): AwsError {
     },
   );
 }
+
+/** NoSuchUpload (404). */
+export function noSuchUpload(uploadId: string): AwsError {
+  return new AwsError(
+    'NoSuchUpload',
+    'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+    404,
+    { UploadId: uploadId },
+  );
+}
+
+/** InvalidPart (400). */
+export function invalidPart(partNumber: number): AwsError {
+  return new AwsError(
+    'InvalidPart',
+    "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+    400,
+    { PartNumber: String(partNumber) },
+  );
+}
+
+/** InvalidPartOrder (400). */
+export function invalidPartOrder(): AwsError {
+  return new AwsError(
+    'InvalidPartOrder',
+    'The list of parts was not in ascending order. Parts must be ordered by part number.',
+    400,
+  );
+}
+
+/** EntityTooSmall (400): a part other than the last is under 5 MiB. */
+export function entityTooSmall(size: number): AwsError {
+  return new AwsError(
+    'EntityTooSmall',
+    'Your proposed upload is smaller than the minimum allowed object size.',
+    400,
+    {
+      ProposedSize: String(size),
+      MinSizeAllowed: String(MIN_PART_SIZE),
+    },
+  );
+}
+
+/** S3's smallest part but the last: 5 MiB (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html). */
+export const MIN_PART_SIZE = 5 * 1024 * 1024;

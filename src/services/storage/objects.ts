@@ -3,7 +3,18 @@
 // cannot be both an object and a "folder" other keys live under: writing `a/b` while object `a` exists
 // (or `a` while objects `a/...` exist) is refused with InvalidArgument and a message saying why.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rmdir,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ObjectMetaRepository, ObjectMetaRow } from '../../store/storage.js';
 import type { Bucket } from './buckets.js';
@@ -108,11 +119,38 @@ export class ObjectStore {
   }
 
   /** PutObject: writes the bytes and their metadata; resolves with the new info. */
-  async write(bucket: Bucket, key: string, body: Buffer, options: WriteOptions = {}): Promise<ObjectInfo> {
+  write(bucket: Bucket, key: string, body: Buffer, options: WriteOptions = {}): Promise<ObjectInfo> {
+    const etag = createHash('md5').update(body).digest('hex');
+    return this.writeWith(bucket, key, body.length, etag, (temp) => writeFile(temp, body), options);
+  }
+
+  /** CompleteMultipartUpload: the parts' files joined in order, with the multipart ETag. */
+  writeParts(
+    bucket: Bucket,
+    key: string,
+    parts: string[],
+    etag: string,
+    options: WriteOptions,
+  ): Promise<ObjectInfo> {
+    const fill = async (temp: string) => {
+      await writeFile(temp, '');
+      for (const part of parts) await appendFile(temp, await readFile(part));
+    };
+    return this.writeWith(bucket, key, -1, etag, fill, options);
+  }
+
+  private async writeWith(
+    bucket: Bucket,
+    key: string,
+    length: number,
+    etag: string,
+    fill: (temp: string) => Promise<void>,
+    options: WriteOptions,
+  ): Promise<ObjectInfo> {
     const path = this.pathOf(bucket, key);
     await this.checkConditions(bucket, key, options);
     const isMarker = key.endsWith('/');
-    if (isMarker && body.length > 0) {
+    if (isMarker && length !== 0) {
       throw invalidArgument(
         `eddy stores a key ending in "/" as a folder, so it cannot hold data: ${key}`,
         key,
@@ -132,17 +170,19 @@ export class ObjectStore {
         );
       }
       const temp = join(dirname(path), `${TEMP_PREFIX}${randomUUID()}`);
-      await writeFile(temp, body);
-      await rename(temp, path).catch(async (error: unknown) => {
+      try {
+        await fill(temp);
+        await rename(temp, path);
+      } catch (error) {
         await unlink(temp).catch(() => undefined);
         throw error;
-      });
+      }
     }
     const s = await stat(path);
     const row: ObjectMetaRow = {
       bucket: bucket.name,
       key,
-      etag: isMarker ? EMPTY_MD5 : createHash('md5').update(body).digest('hex'),
+      etag: isMarker ? EMPTY_MD5 : etag,
       size: isMarker ? 0 : s.size,
       mtimeMs: s.mtimeMs,
       headers: { 'content-type': DEFAULT_CONTENT_TYPE, ...options.headers },

@@ -12,6 +12,7 @@ import type { ResourceSummary, Service, ServiceContext } from '../core/service.j
 import { BucketRegistry, isValidBucketName, type Bucket } from './buckets.js';
 import { bucketNotEmpty, invalidRange } from './errors.js';
 import { listObjects, type ListOptions, type ListPage } from './listing.js';
+import { MultipartUploads, type CompletedPart } from './multipart.js';
 import { ObjectStore, type ObjectInfo, type WriteOptions } from './objects.js';
 import { resolveRange, type ByteRange } from './range.js';
 
@@ -28,6 +29,7 @@ export class StorageService implements Service {
   readonly name = 'storage';
   private registry?: BucketRegistry;
   private store?: ObjectStore;
+  private uploads?: MultipartUploads;
   private meta?: ObjectMetaRepository;
   private context?: ServiceContext;
   private tempDir?: string;
@@ -41,6 +43,8 @@ export class StorageService implements Service {
     const stateDir = context.config.stateDir;
     if (!stateDir) this.tempDir = mkdtempSync(join(tmpdir(), 'eddy-s3-'));
     this.registry = new BucketRegistry(stateDir ? join(stateDir, 's3') : this.tempDir!);
+    // `.uploads` is not a valid bucket name, so the registry never lists it as a bucket.
+    this.uploads = new MultipartUploads(join(this.registry.baseDir, '.uploads'), this.store);
     for (const [name, folder] of Object.entries(context.config.buckets ?? {})) {
       if (isValidBucketName(name)) this.registry.map(name, folder);
     }
@@ -174,5 +178,41 @@ export class StorageService implements Service {
     const { info, body } = await this.getObject(source.bucket, source.key);
     const options = replace ?? { headers: info.headers, metadata: info.metadata };
     return this.putObject(target.bucket, target.key, body, options);
+  }
+
+  private get multipart(): MultipartUploads {
+    if (!this.uploads) throw new Error('storage service used before start()');
+    return this.uploads;
+  }
+
+  /** CreateMultipartUpload: resolves with the upload id. */
+  createMultipartUpload(bucket: string, key: string, options: WriteOptions = {}): Promise<string> {
+    return this.multipart.create(this.buckets.get(bucket), key, options);
+  }
+
+  /** UploadPart: resolves with the part's ETag. */
+  uploadPart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    body: Buffer,
+  ): Promise<string> {
+    return this.multipart.uploadPart(this.buckets.get(bucket), key, uploadId, partNumber, body);
+  }
+
+  /** CompleteMultipartUpload. */
+  completeMultipartUpload(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: CompletedPart[],
+  ): Promise<ObjectInfo> {
+    return this.multipart.complete(this.buckets.get(bucket), key, uploadId, parts);
+  }
+
+  /** AbortMultipartUpload. */
+  abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {
+    return this.multipart.abort(this.buckets.get(bucket), key, uploadId);
   }
 }
