@@ -145,6 +145,36 @@ describe('event source mappings (SQS → function)', () => {
     expect(f.functions.calls[0].payload.Records).toHaveLength(3);
   });
 
+  it('runs at most ScalingConfig.MaximumConcurrency batches at once', async () => {
+    f = await startPipes();
+    f.queues.queueOps.createQueue({ QueueName: 'jobs' });
+    let running = 0;
+    let peak = 0;
+    const release: Array<() => void> = [];
+    f.functions.respond = () => {
+      running++;
+      peak = Math.max(peak, running);
+      return new Promise<null>((resolve) =>
+        release.push(() => {
+          running--;
+          resolve(null);
+        }),
+      );
+    };
+    await f.app({ eventSourceMappings: [mapping({ batchSize: 1, maximumConcurrency: 3 })] });
+    for (let i = 0; i < 8; i++)
+      f.queues.messageOps.sendMessage({ QueueUrl: URL('jobs'), MessageBody: `m${i}` });
+    await until(() => running === 3);
+    await settle();
+    expect(running).toBe(3);
+    while (f.functions.calls.length < 8 || release.length > 0) {
+      release.shift()?.();
+      await settle(2);
+    }
+    expect(peak).toBe(3);
+    expect(f.functions.calls).toHaveLength(8);
+  });
+
   it('stops polling when the mapping is removed', async () => {
     f = await startPipes();
     f.queues.queueOps.createQueue({ QueueName: 'jobs' });
