@@ -159,6 +159,15 @@ export class FunctionRuntime {
     };
   }
 
+  /** Replaced by a new configuration: running invocations finish, then its instances stop. */
+  async retire(): Promise<void> {
+    this.disposed = true;
+    clearTimeout(this.settleTimer);
+    this.launcher.dispose();
+    this.pool.retire();
+    await this.builder?.dispose();
+  }
+
   /** Stops instances and the builder. */
   async dispose(): Promise<void> {
     this.disposed = true;

@@ -114,7 +114,7 @@ export class FunctionsService implements Service {
       const next = wanted.get(name);
       if (!next || signatureOf(next) !== entry.signature) {
         this.runtimes.delete(name);
-        await entry.runtime.dispose();
+        await entry.runtime.retire();
       }
     }
     const fresh: FunctionRuntime[] = [];

@@ -99,8 +99,10 @@ test('creating the missing module an import names fixes the build', async () => 
   await expect.poll(() => result('Needs'), poll).toBe('arrived');
 });
 
-test('apply with a changed function configuration restarts it with the new settings', async () => {
+test('apply restarts changed functions, drops removed ones, and lets running invocations finish', async () => {
   const before = h.service.getFunction('B');
+  const inFlight = h.service.invoke('Slow', {});
+  await new Promise((r) => setTimeout(r, 50));
   await h.service.apply({
     ...(await import('../../../src/template/model.js')).emptyApp(),
     functions: [
@@ -112,4 +114,6 @@ test('apply with a changed function configuration restarts it with the new setti
   expect(h.service.getFunction('B').environment).toEqual({ MODE: 'changed' });
   await expect(h.service.invoke('Slow', {})).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
   expect(await result('B')).toBe('b:v1');
+  // The removed function's running invocation finished on its instance.
+  expect(JSON.parse((await inFlight).payload)).toBe('slow:v2');
 });

@@ -16,7 +16,7 @@ export interface PoolOptions {
   clock: Clock;
 }
 
-type Waiter = (instance: Instance) => void;
+type Waiter = { resolve(instance: Instance): void; reject(error: Error): void };
 
 /** A function's instances. */
 export class InstancePool {
@@ -26,6 +26,7 @@ export class InstancePool {
   private readonly reapTimers = new Map<Instance, TimerHandle>();
   private generation = 0;
   private disposed = false;
+  private retiring = false;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -44,7 +45,7 @@ export class InstancePool {
     if (this.disposed) return Promise.reject(new Error('function pool disposed'));
     const instance = this.takeIdle() ?? this.startIfRoom();
     if (instance) return Promise.resolve(instance);
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
   /** Returns an instance after its invocation; stale or dead ones are stopped. */
@@ -55,6 +56,7 @@ export class InstancePool {
     } else {
       const waiter = this.waiters.shift();
       if (waiter) return this.hand(instance, waiter);
+      if (this.retiring) return instance.kill();
       this.idle.push(instance);
       this.scheduleReap(instance);
     }
@@ -72,11 +74,18 @@ export class InstancePool {
     }
   }
 
-  /** Stops every instance. */
+  /** Winds down after a configuration change: idle instances stop now, busy ones when they finish. */
+  retire(): void {
+    this.retiring = true;
+    for (const instance of this.idle.splice(0)) this.stop(instance);
+  }
+
+  /** Stops every instance at once; invocations still waiting for one fail. */
   dispose(): void {
     this.disposed = true;
     for (const instance of [...this.idle.splice(0), ...this.busy]) this.stop(instance);
     this.busy.clear();
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('function stopped'));
   }
 
   private takeIdle(): Instance | undefined {
@@ -112,14 +121,14 @@ export class InstancePool {
 
   private hand(instance: Instance, waiter: Waiter): void {
     this.busy.add(instance);
-    waiter(instance);
+    waiter.resolve(instance);
   }
 
   private serveWaiters(): void {
     while (this.waiters.length > 0) {
       const instance = this.takeIdle() ?? this.startIfRoom();
       if (!instance) return;
-      this.waiters.shift()!(instance);
+      this.waiters.shift()!.resolve(instance);
     }
   }
 
