@@ -113,9 +113,12 @@ class Scanner<I> {
         return;
       }
       for (let i = 0; ; i++) {
-        this.space();
+        let first = t.charCodeAt(this.pos);
+        if (first <= 32) {
+          this.space();
+          first = t.charCodeAt(this.pos);
+        }
         elements.enter(id, i);
-        const first = t.charCodeAt(this.pos);
         if (index !== undefined && (first === 45 || (first >= 48 && first <= 57))) {
           // Fast path for arrays of numbers (coordinates, measurements).
           const n = this.numbers.read(t, this.pos);
@@ -124,8 +127,12 @@ class Scanner<I> {
           this.target.leaf(n, index);
         } else this.value(path, index, descend);
         elements.leave();
-        this.space();
-        const next = t.charCodeAt(this.pos++);
+        let next = t.charCodeAt(this.pos);
+        if (next <= 32) {
+          this.space();
+          next = t.charCodeAt(this.pos);
+        }
+        this.pos++;
         if (next === CLOSE_BRACKET) return;
         if (next !== COMMA) bad(this.pos);
       }

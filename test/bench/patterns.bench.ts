@@ -114,6 +114,13 @@ export default async function run(): Promise<void> {
         `${(compiled.rate / reference.rate).toFixed(1).padStart(6)}x  ${fmt(compiled.matches)}\n`,
     );
   }
+  let parseOnly = time(events, (e) => (JSON.parse(e) as { type: string }).type.length);
+  const again = time(events, (e) => (JSON.parse(e) as { type: string }).type.length);
+  if (again.rate > parseOnly.rate) parseOnly = again;
+  process.stdout.write(
+    `${'(JSON.parse alone, no match)'.padEnd(26)} ${fmt(parseOnly.rate).padStart(10)} ${''.padStart(10)}` +
+      `${fmt(parseOnly.wallRate).padStart(9)}   for scale: the compiled matcher reads only referenced fields\n`,
+  );
   await scaling(events);
 }
 
