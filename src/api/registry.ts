@@ -4,6 +4,7 @@ import { eventsApiAdapter } from './events/adapter.js';
 import { pipesAdapter } from './pipes/index.js';
 import type { ApiAdapter } from './protocol.js';
 import { s3Adapter } from './s3/index.js';
+import { sfnAdapter } from './sfn/index.js';
 import { sqsAdapter, sqsQueryAdapter } from './sqs/index.js';
 
 /** Builds the adapters for the running services. S3's path-style routes match any path: keep it last. */
@@ -13,6 +14,7 @@ export function createApiAdapters(services: readonly Service[]): ApiAdapter[] {
     eventsApiAdapter(services),
     pipesAdapter(services),
     sqsQueryAdapter(services),
+    sfnAdapter(services),
     s3Adapter(services),
   ];
 }

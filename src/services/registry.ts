@@ -5,8 +5,15 @@ import type { Service } from './core/service.js';
 import { PipesService } from './pipes/service.js';
 import { QueuesService } from './queues/service.js';
 import { StorageService } from './storage/service.js';
+import { WorkflowsService } from './workflows/service/service.js';
 
 /** Creates a fresh instance of every emulated service. */
 export function createServices(): Service[] {
-  return [new StorageService(), new QueuesService(), new BusService(), new PipesService()];
+  return [
+    new StorageService(),
+    new QueuesService(),
+    new BusService(),
+    new PipesService(),
+    new WorkflowsService(),
+  ];
 }

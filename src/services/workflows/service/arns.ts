@@ -37,6 +37,7 @@ export function checkArn(arn: unknown, kinds: readonly string[]): string {
 
 // Names: 1-80 characters, none of whitespace, brackets, wildcards, special characters or control
 // characters (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
+// eslint-disable-next-line no-control-regex -- AWS forbids control characters in names.
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 
 /** Throws InvalidName unless `name` is a valid state machine or execution name. */

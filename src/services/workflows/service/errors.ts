@@ -32,7 +32,6 @@ export function invalidName(name: string): AwsError {
   return new AwsError('InvalidName', `Invalid Name: '${name}'`);
 }
 
-
 /** InvalidExecutionInput. */
 export function invalidExecutionInput(detail: string): AwsError {
   return new AwsError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${detail}'`);

@@ -1,0 +1,298 @@
+// Runs executions: STANDARD ones durable (each transition and its history events are committed before
+// the state runs, so a killed eddy resumes them on start), EXPRESS ones in memory. Every history event
+// becomes a trace record; STANDARD status changes go to the default bus.
+import { randomUUID } from 'node:crypto';
+import type { ExecutionRow, ExecutionStore } from '../../../store/executions.js';
+import type { ServiceContext } from '../../core/service.js';
+import {
+  startExecution,
+  TaskTokenRegistry,
+  type Execution,
+  type HistoryEvent,
+  type MapRunHooks,
+  type StartOptions,
+  type Transition,
+} from '../index.js';
+import { checkArn, checkName, executionArn, type Scope } from './arns.js';
+import { executionAlreadyExists, executionDoesNotExist, invalidExecutionInput } from './errors.js';
+import type { Machine, MachineRegistry } from './machines.js';
+import { ExecutionMocks, type MockConfig } from './mock-config.js';
+import { putStatusChange, traceEvent } from './publish.js';
+import { createTaskInvoker } from './task-invoker.js';
+import { syncDescription } from './views.js';
+
+export type { ExecutionRow };
+
+/** A running (or recently ended, for EXPRESS) execution. */
+interface Live {
+  row: ExecutionRow;
+  express: boolean;
+  run?: Execution;
+  mocks?: ExecutionMocks;
+  /** Resolves with the final row. */
+  done: Promise<ExecutionRow>;
+}
+
+/** How an execution is started. */
+export interface StartRequest {
+  /** The machine ARN, optionally `#TestCase` for mocked runs. */
+  stateMachineArn: string;
+  name?: string;
+  /** The input as JSON text (default `{}`). */
+  input?: string;
+  traceId?: string;
+}
+
+// AWS keeps no list of EXPRESS executions; eddy remembers the last ones so the CLI can follow them.
+const EXPRESS_KEPT = 1000;
+
+/** Starts, resumes, stops and describes executions. */
+export class ExecutionManager {
+  readonly tokens = new TaskTokenRegistry();
+  private readonly live = new Map<string, Live>();
+  private readonly express = new Map<string, Live>();
+  private stopping = false;
+  /** The task invoker executions use (TestState runs tasks with it too). */
+  readonly invoker;
+
+  constructor(
+    private readonly context: ServiceContext,
+    private readonly store: ExecutionStore,
+    private readonly machines: MachineRegistry,
+    private readonly scope: Scope,
+    private readonly mapRuns: MapRunHooks | undefined,
+    private readonly mockConfig: MockConfig | undefined,
+  ) {
+    this.invoker = createTaskInvoker({
+      router: context.router,
+      scope,
+      clock: context.clock,
+      facts: {
+        traceId: (arn) => this.find(arn)?.row.traceId ?? randomUUID(),
+        mocks: (arn) => this.find(arn)?.mocks,
+      },
+      nested: {
+        startChild: (input, parentArn) => {
+          const live = this.start({
+            stateMachineArn: String(input.StateMachineArn ?? ''),
+            name: input.Name as string | undefined,
+            input: typeof input.Input === 'string' ? input.Input : JSON.stringify(input.Input ?? {}),
+            traceId: this.find(parentArn)?.row.traceId,
+          });
+          return {
+            ExecutionArn: live.row.arn,
+            StartDate: live.row.startDate,
+            wait: async () => syncDescription(await live.done),
+          };
+        },
+      },
+    });
+  }
+
+  /** Starts an execution (StartExecution, StartSyncExecution, rule and pipe targets, nested tasks). */
+  start(request: StartRequest): Live {
+    const [machineArn, testCase] = request.stateMachineArn.split('#');
+    checkArn(machineArn, ['stateMachine']);
+    const machine = this.machines.get(machineArn);
+    const name = checkName(request.name ?? randomUUID());
+    const inputText = request.input ?? '{}';
+    let input: unknown;
+    try {
+      input = JSON.parse(inputText);
+    } catch (error) {
+      throw invalidExecutionInput((error as Error).message);
+    }
+    const express = machine.type === 'EXPRESS';
+    const arn = executionArn(machine.arn, name, express, randomUUID());
+    if (!express) {
+      const existing = this.store.execution(arn);
+      // StartExecution is idempotent for the same name and input while the execution runs.
+      if (existing?.status === 'RUNNING' && existing.input === inputText && this.live.has(arn))
+        return this.live.get(arn)!;
+      if (existing) throw executionAlreadyExists(arn);
+    }
+    const row: ExecutionRow = {
+      arn,
+      stateMachineArn: machine.arn,
+      name,
+      status: 'RUNNING',
+      definition: machine.definition,
+      input: inputText,
+      startDate: this.context.clock.now(),
+      traceId: request.traceId ?? randomUUID(),
+      revision: machine.revision,
+    };
+    if (!express) this.store.insertExecution(row);
+    const mocks =
+      this.mockConfig && testCase ? new ExecutionMocks(this.mockConfig, machine.name, testCase) : undefined;
+    return this.run(machine, row, input, mocks);
+  }
+
+  /** Continues every STANDARD execution that was RUNNING when eddy stopped. */
+  resumeAll(): void {
+    for (const row of this.store.running()) {
+      const machine = this.machines.find(row.stateMachineArn);
+      const transition = this.store.transition<Transition>(row.arn);
+      const events = this.store.events<HistoryEvent>(row.arn);
+      const parsed = machine?.revision === row.revision ? machine : undefined;
+      if (!transition?.stateName) {
+        // Nothing to resume from (crashed before the first state): start again from the beginning.
+        this.run(parsed ?? this.fromRow(row), row, JSON.parse(row.input), undefined);
+        continue;
+      }
+      this.run(parsed ?? this.fromRow(row), row, JSON.parse(row.input), undefined, {
+        transition: transition as Transition & { stateName: string },
+        events,
+        startTime: row.startDate,
+      });
+    }
+  }
+
+  private fromRow(row: ExecutionRow): Machine {
+    // The machine changed or went away since the execution started: run the definition it started with.
+    const current = this.machines.find(row.stateMachineArn);
+    const parsed = JSON.parse(row.definition) as Machine['parsed'];
+    return {
+      arn: row.stateMachineArn,
+      name: row.stateMachineArn.split(':')[6],
+      definition: row.definition,
+      type: 'STANDARD',
+      roleArn: current?.roleArn ?? '',
+      origin: 'api',
+      created: row.startDate,
+      updated: row.startDate,
+      revision: row.revision,
+      parsed,
+    };
+  }
+
+  private run(
+    machine: Machine,
+    row: ExecutionRow,
+    input: unknown,
+    mocks: ExecutionMocks | undefined,
+    resume?: StartOptions['resume'],
+  ): Live {
+    const express = machine.type === 'EXPRESS';
+    const live: Live = { row, express, mocks, done: undefined as unknown as Promise<ExecutionRow> };
+    (express ? this.express : this.live).set(row.arn, live);
+    let persisted = resume?.events.length ?? 0;
+    let early: Transition | undefined;
+    const durable = !express;
+    const record = (transition: Transition) => {
+      if (!durable || this.stopping || transition.stateName === undefined) return;
+      if (!live.run) {
+        // The first transition fires inside startExecution, before the history is ours to read.
+        early = transition;
+        return;
+      }
+      const events = live.run.events.events;
+      this.store.recordTransition(row.arn, events.slice(persisted), transition);
+      persisted = events.length;
+    };
+    const run = startExecution(machine.parsed, input, {
+      clock: this.context.clock,
+      invoker: this.invoker,
+      tokens: this.tokens,
+      region: this.scope.region,
+      accountId: this.scope.accountId,
+      stateMachineArn: machine.arn,
+      executionArn: row.arn,
+      name: row.name,
+      roleArn: machine.roleArn || undefined,
+      type: machine.type,
+      mapRuns: this.mapRuns,
+      onTransition: record,
+      resume,
+    });
+    live.run = run;
+    if (early) record(early);
+    const history = run.events;
+    for (const event of history.events.slice(persisted)) traceEvent(this.context.trace, row, event);
+    history.listen((event) => traceEvent(this.context.trace, row, event));
+    if (durable && !resume) putStatusChange(this.statusDeps(), row);
+    live.done = run.result.then((result) => {
+      if (this.stopping) return live.row;
+      const end: ExecutionRow = {
+        ...row,
+        status: result.status,
+        output: result.status === 'SUCCEEDED' ? JSON.stringify(result.output ?? null) : undefined,
+        error: result.error,
+        cause: result.cause,
+        stopDate: this.context.clock.now(),
+      };
+      live.row = end;
+      if (durable) {
+        this.store.finish(row.arn, history.events.slice(persisted), end);
+        this.live.delete(row.arn);
+        putStatusChange(this.statusDeps(), end);
+      } else this.trimExpress();
+      return end;
+    });
+    return live;
+  }
+
+  private statusDeps() {
+    const { router, clock, logger } = this.context;
+    return { router, clock, logger, scope: this.scope };
+  }
+
+  private trimExpress(): void {
+    while (this.express.size > EXPRESS_KEPT) {
+      const oldest = [...this.express.entries()].find(([, l]) => l.row.status !== 'RUNNING');
+      if (!oldest) return;
+      this.express.delete(oldest[0]);
+    }
+  }
+
+  private find(arn: string): Live | undefined {
+    return this.live.get(arn) ?? this.express.get(arn);
+  }
+
+  /** The execution's row (running ones from memory). */
+  describe(arn: string): ExecutionRow {
+    checkArn(arn, ['execution', 'express']);
+    const row = this.find(arn)?.row ?? this.store.execution(arn);
+    if (!row) throw executionDoesNotExist(arn);
+    return row;
+  }
+
+  /** Its history events so far. */
+  history(arn: string): HistoryEvent[] {
+    const live = this.find(arn);
+    if (live?.run) return live.run.events.events;
+    this.describe(arn);
+    return this.store.events<HistoryEvent>(arn);
+  }
+
+  /** A machine's executions, newest first (EXPRESS ones eddy still remembers). */
+  list(machineArn: string): ExecutionRow[] {
+    const express = [...this.express.values()]
+      .filter((l) => l.row.stateMachineArn === machineArn)
+      .map((l) => l.row);
+    const stored = this.store.executionsOf(machineArn).map((r) => this.live.get(r.arn)?.row ?? r);
+    return [...express.reverse(), ...stored];
+  }
+
+  /** Resolves with the final row of a running execution. */
+  async wait(arn: string): Promise<ExecutionRow> {
+    const live = this.find(arn);
+    return live ? live.done : this.describe(arn);
+  }
+
+  /** StopExecution: aborts it (a no-op for an execution that has ended). */
+  async stop(arn: string, error?: string, cause?: string): Promise<ExecutionRow> {
+    const live = this.find(arn);
+    if (!live) return this.describe(arn);
+    live.run?.abort(error, cause);
+    return live.done;
+  }
+
+  /** Stops every run without recording an end, so STANDARD ones resume on the next start. */
+  async dispose(): Promise<void> {
+    this.stopping = true;
+    const runs = [...this.live.values(), ...this.express.values()];
+    for (const live of runs) live.run?.abort('eddy stopped');
+    await Promise.allSettled(runs.map((l) => l.done));
+  }
+}

@@ -1,0 +1,81 @@
+// What an execution tells the rest of eddy: each history event as a trace record (kind `execution` for
+// its start and end, `state` for the rest, under the trace id of whatever started it), and AWS's
+// "Step Functions Execution Status Change" events on the default bus
+// (https://docs.aws.amazon.com/step-functions/latest/dg/eventbridge-integration.html).
+import type { Clock } from '../../../shared/clock.js';
+import type { ExecutionRow } from '../../../store/executions.js';
+import type { TraceHub } from '../../../trace/hub.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { TargetRouter } from '../../core/service.js';
+import type { HistoryEvent } from '../index.js';
+import type { Scope } from './arns.js';
+import { busEnvelope } from './integrations.js';
+
+/** Publishes one history event as a trace record. */
+export function traceEvent(trace: TraceHub, row: ExecutionRow, event: HistoryEvent): void {
+  const execution = event.type.startsWith('Execution');
+  const details = Object.entries(event).find(([k]) => k.endsWith('EventDetails'))?.[1] as
+    Record<string, unknown> | undefined;
+  trace.publish({
+    kind: execution ? 'execution' : 'state',
+    traceId: row.traceId,
+    resource: row.arn,
+    time: new Date(event.timestamp).toISOString(),
+    payload: {
+      type: event.type,
+      id: event.id,
+      stateMachineArn: row.stateMachineArn,
+      executionName: row.name,
+      ...(execution ? { status: statusOf(event.type) } : {}),
+      ...(details?.name !== undefined ? { state: details.name } : {}),
+      ...(details ? { details } : {}),
+    },
+  });
+}
+
+function statusOf(type: string): string {
+  const map: Record<string, string> = {
+    ExecutionStarted: 'RUNNING',
+    ExecutionSucceeded: 'SUCCEEDED',
+    ExecutionFailed: 'FAILED',
+    ExecutionTimedOut: 'TIMED_OUT',
+    ExecutionAborted: 'ABORTED',
+  };
+  return map[type] ?? 'RUNNING';
+}
+
+/** Puts the status-change event of `row` on the default bus (when the bus service runs). */
+export function putStatusChange(
+  deps: { router: TargetRouter; scope: Scope; clock: Clock; logger: Logger },
+  row: ExecutionRow,
+): void {
+  const detail = {
+    executionArn: row.arn,
+    stateMachineArn: row.stateMachineArn,
+    name: row.name,
+    status: row.status,
+    startDate: row.startDate,
+    stopDate: row.stopDate ?? null,
+    input: row.input,
+    output: row.output ?? null,
+    inputDetails: { included: true },
+    outputDetails: row.output === undefined ? null : { included: true },
+    error: row.error ?? null,
+    cause: row.cause ?? null,
+  };
+  const envelope = busEnvelope(
+    deps.scope,
+    {
+      source: 'aws.states',
+      detailType: 'Step Functions Execution Status Change',
+      detail,
+      resources: [row.arn],
+    },
+    deps.clock.now(),
+  );
+  const bus = `arn:aws:events:${deps.scope.region}:${deps.scope.accountId}:event-bus/default`;
+  deps.router.invoke(bus, envelope, { traceId: row.traceId }).catch((error: unknown) => {
+    // No bus service (or no default bus): nobody can listen, so there is nothing to report.
+    deps.logger.debug?.(`status change event not delivered: ${String(error)}`);
+  });
+}

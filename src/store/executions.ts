@@ -1,0 +1,250 @@
+// Step Functions state: state machines created through the API, executions, their history events, and
+// the last transition of each running STANDARD execution (enough to resume it after a crash).
+import type { Db, TableFamily } from './database.js';
+
+/** Schema of the workflows tables. */
+export const executionsFamily: TableFamily = {
+  name: 'executions',
+  migrations: [
+    `CREATE TABLE sfn_state_machines (
+       arn TEXT PRIMARY KEY,
+       name TEXT NOT NULL,
+       definition TEXT NOT NULL,
+       type TEXT NOT NULL,
+       role_arn TEXT NOT NULL,
+       origin TEXT NOT NULL,
+       created INTEGER NOT NULL,
+       revision TEXT NOT NULL
+     );
+     CREATE TABLE sfn_executions (
+       arn TEXT PRIMARY KEY,
+       state_machine_arn TEXT NOT NULL,
+       name TEXT NOT NULL,
+       status TEXT NOT NULL,
+       definition TEXT NOT NULL,
+       input TEXT NOT NULL,
+       output TEXT,
+       error TEXT,
+       cause TEXT,
+       start_date INTEGER NOT NULL,
+       stop_date INTEGER,
+       trace_id TEXT NOT NULL,
+       revision TEXT NOT NULL
+     );
+     CREATE INDEX sfn_executions_by_machine ON sfn_executions (state_machine_arn, start_date);
+     CREATE TABLE sfn_history (
+       execution_arn TEXT NOT NULL,
+       id INTEGER NOT NULL,
+       event TEXT NOT NULL,
+       PRIMARY KEY (execution_arn, id)
+     );
+     CREATE TABLE sfn_transitions (
+       execution_arn TEXT PRIMARY KEY,
+       transition TEXT NOT NULL
+     );`,
+  ],
+};
+
+/** A state machine created through the API (template ones are rebuilt from the App model). */
+export interface StateMachineRow {
+  arn: string;
+  name: string;
+  definition: string;
+  type: 'STANDARD' | 'EXPRESS';
+  roleArn: string;
+  origin: 'template' | 'api';
+  created: number;
+  revision: string;
+}
+
+/** One execution as DescribeExecution reports it (JSON fields kept as text). */
+export interface ExecutionRow {
+  arn: string;
+  stateMachineArn: string;
+  name: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  definition: string;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  startDate: number;
+  stopDate?: number;
+  traceId: string;
+  revision: string;
+}
+
+interface RawExecution {
+  arn: string;
+  state_machine_arn: string;
+  name: string;
+  status: ExecutionRow['status'];
+  definition: string;
+  input: string;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  start_date: number;
+  stop_date: number | null;
+  trace_id: string;
+  revision: string;
+}
+
+function fromRaw(r: RawExecution): ExecutionRow {
+  return {
+    arn: r.arn,
+    stateMachineArn: r.state_machine_arn,
+    name: r.name,
+    status: r.status,
+    definition: r.definition,
+    input: r.input,
+    output: r.output ?? undefined,
+    error: r.error ?? undefined,
+    cause: r.cause ?? undefined,
+    startDate: r.start_date,
+    stopDate: r.stop_date ?? undefined,
+    traceId: r.trace_id,
+    revision: r.revision,
+  };
+}
+
+/** Reads and writes the workflows tables. better-sqlite3 commits each call before it returns. */
+export class ExecutionStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      machines: db.prepare<
+        [],
+        {
+          arn: string;
+          name: string;
+          definition: string;
+          type: string;
+          role_arn: string;
+          origin: string;
+          created: number;
+          revision: string;
+        }
+      >('SELECT * FROM sfn_state_machines ORDER BY name'),
+      putMachine: db.prepare(
+        `INSERT INTO sfn_state_machines (arn, name, definition, type, role_arn, origin, created, revision)
+         VALUES (@arn, @name, @definition, @type, @roleArn, @origin, @created, @revision)
+         ON CONFLICT(arn) DO UPDATE SET definition = excluded.definition, type = excluded.type,
+           role_arn = excluded.role_arn, origin = excluded.origin, revision = excluded.revision`,
+      ),
+      deleteMachine: db.prepare('DELETE FROM sfn_state_machines WHERE arn = ?'),
+      insertExecution: db.prepare(
+        `INSERT INTO sfn_executions (arn, state_machine_arn, name, status, definition, input, start_date, trace_id, revision)
+         VALUES (@arn, @stateMachineArn, @name, @status, @definition, @input, @startDate, @traceId, @revision)`,
+      ),
+      finishExecution: db.prepare(
+        `UPDATE sfn_executions SET status = @status, output = @output, error = @error, cause = @cause,
+           stop_date = @stopDate WHERE arn = @arn`,
+      ),
+      execution: db.prepare<[string], RawExecution>('SELECT * FROM sfn_executions WHERE arn = ?'),
+      byMachine: db.prepare<[string], RawExecution>(
+        'SELECT * FROM sfn_executions WHERE state_machine_arn = ? ORDER BY start_date DESC, rowid DESC',
+      ),
+      running: db.prepare<[], RawExecution>(
+        "SELECT * FROM sfn_executions WHERE status = 'RUNNING' ORDER BY start_date",
+      ),
+      addEvent: db.prepare('INSERT OR REPLACE INTO sfn_history (execution_arn, id, event) VALUES (?, ?, ?)'),
+      events: db.prepare<[string], { event: string }>(
+        'SELECT event FROM sfn_history WHERE execution_arn = ? ORDER BY id',
+      ),
+      putTransition: db.prepare(
+        `INSERT INTO sfn_transitions (execution_arn, transition) VALUES (?, ?)
+         ON CONFLICT(execution_arn) DO UPDATE SET transition = excluded.transition`,
+      ),
+      transition: db.prepare<[string], { transition: string }>(
+        'SELECT transition FROM sfn_transitions WHERE execution_arn = ?',
+      ),
+      deleteTransition: db.prepare('DELETE FROM sfn_transitions WHERE execution_arn = ?'),
+    };
+  }
+
+  /** State machines stored by the API. */
+  machines(): StateMachineRow[] {
+    return this.q.machines.all().map((r) => ({
+      arn: r.arn,
+      name: r.name,
+      definition: r.definition,
+      type: r.type as StateMachineRow['type'],
+      roleArn: r.role_arn,
+      origin: r.origin as StateMachineRow['origin'],
+      created: r.created,
+      revision: r.revision,
+    }));
+  }
+
+  /** Inserts or replaces a state machine. */
+  saveMachine(row: StateMachineRow): void {
+    this.q.putMachine.run(row);
+  }
+
+  /** Deletes a state machine. */
+  deleteMachine(arn: string): void {
+    this.q.deleteMachine.run(arn);
+  }
+
+  /** Records a new RUNNING execution. */
+  insertExecution(row: ExecutionRow): void {
+    this.q.insertExecution.run(row);
+  }
+
+  /** One execution, or undefined. */
+  execution(arn: string): ExecutionRow | undefined {
+    const raw = this.q.execution.get(arn);
+    return raw && fromRaw(raw);
+  }
+
+  /** A machine's executions, newest first. */
+  executionsOf(stateMachineArn: string): ExecutionRow[] {
+    return this.q.byMachine.all(stateMachineArn).map(fromRaw);
+  }
+
+  /** Executions still RUNNING (to resume after a restart). */
+  running(): ExecutionRow[] {
+    return this.q.running.all().map(fromRaw);
+  }
+
+  /** Appends history events and the transition to resume from, in one transaction. */
+  recordTransition(arn: string, events: readonly { id: number }[], transition: unknown): void {
+    this.db.transaction(() => {
+      for (const e of events) this.q.addEvent.run(arn, e.id, JSON.stringify(e));
+      this.q.putTransition.run(arn, JSON.stringify(transition));
+    })();
+  }
+
+  /** Appends the last events and the final status, and forgets the transition. */
+  finish(
+    arn: string,
+    events: readonly { id: number }[],
+    end: Pick<ExecutionRow, 'status' | 'output' | 'error' | 'cause' | 'stopDate'>,
+  ): void {
+    this.db.transaction(() => {
+      for (const e of events) this.q.addEvent.run(arn, e.id, JSON.stringify(e));
+      this.q.deleteTransition.run(arn);
+      this.q.finishExecution.run({
+        arn,
+        status: end.status,
+        output: end.output ?? null,
+        error: end.error ?? null,
+        cause: end.cause ?? null,
+        stopDate: end.stopDate ?? null,
+      });
+    })();
+  }
+
+  /** The stored history of an execution. */
+  events<T>(arn: string): T[] {
+    return this.q.events.all(arn).map((r) => JSON.parse(r.event) as T);
+  }
+
+  /** The transition a RUNNING execution resumes from. */
+  transition<T>(arn: string): T | undefined {
+    const row = this.q.transition.get(arn);
+    return row ? (JSON.parse(row.transition) as T) : undefined;
+  }
+}

@@ -1,0 +1,46 @@
+// Starts eddy for a workflows test with a Step Functions client pointed at it. StartSyncExecution's
+// `sync-` host prefix would send it to sync-127.0.0.1, so the client sets `disableHostPrefix`.
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { startEddy, type RunningEddy, type StartEddyOptions } from '../../../src/testing/index.js';
+
+/** Credentials and region every integration client uses. */
+export const clientConfig = (endpoint: string) => ({
+  endpoint,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+});
+
+/** A running eddy with an SFN client. */
+export interface WorkflowsHarness {
+  eddy: RunningEddy;
+  sfn: SFNClient;
+  stop(): Promise<void>;
+}
+
+/** A role ARN for CreateStateMachine (eddy does not check IAM). */
+export const ROLE = 'arn:aws:iam::000000000000:role/eddy';
+
+/** Starts eddy (in memory unless `state` is given) and an SFN client. */
+export async function startWorkflows(options: StartEddyOptions = {}): Promise<WorkflowsHarness> {
+  const eddy = await startEddy(options);
+  const sfn = new SFNClient({ ...clientConfig(eddy.endpoint), disableHostPrefix: true });
+  return {
+    eddy,
+    sfn,
+    async stop() {
+      sfn.destroy();
+      await eddy.stop();
+    },
+  };
+}
+
+/** Polls DescribeExecution until the execution leaves RUNNING. */
+export async function settled(sfn: SFNClient, executionArn: string, timeoutMs = 20_000) {
+  const { DescribeExecutionCommand } = await import('@aws-sdk/client-sfn');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const out = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    if (out.status !== 'RUNNING' || Date.now() > until) return out;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
