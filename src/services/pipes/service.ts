@@ -33,6 +33,17 @@ export class PipesService implements Service {
   }
 
   async apply(app: AppModel): Promise<void> {
+    for (const model of app.eventSourceMappings.filter((m) => !isSqsMapping(m))) {
+      // Kinesis, DynamoDB Streams and Kafka mappings are listed, not run (PRODUCT.md: never a crash).
+      const message = `event source mapping ${model.logicalId}: only SQS sources are emulated (${model.eventSourceArn})`;
+      this.context?.logger.warn(message);
+      this.context?.trace.publish({
+        kind: 'warning',
+        traceId: `esm:${model.uuid}`,
+        resource: model.arn,
+        payload: { message },
+      });
+    }
     await this.applyMappings(app.eventSourceMappings.filter(isSqsMapping));
     await this.applyPipes(app);
   }

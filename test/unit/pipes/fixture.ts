@@ -20,8 +20,11 @@ export interface FakeCall {
 
 /** A fake function service: `respond` decides each call's result (throw to fail). */
 export class FakeFunctions implements Service {
-  readonly name = 'functions';
-  readonly arnService = 'lambda';
+  constructor(
+    readonly name = 'functions',
+    readonly arnService = 'lambda',
+  ) {}
+
   readonly calls: FakeCall[] = [];
   respond: (call: FakeCall) => unknown = () => null;
   async start(): Promise<void> {}
@@ -42,6 +45,8 @@ export interface PipesFixture {
   queues: QueuesService;
   pipes: PipesService;
   functions: FakeFunctions;
+  /** A fake Step Functions service (arnService `states`). */
+  workflows: FakeFunctions;
   clock: ManualClock;
   records: TraceRecord[];
   app(patch: Partial<AppModel>): Promise<void>;
@@ -58,7 +63,8 @@ export async function startPipes(): Promise<PipesFixture> {
   const queues = new QueuesService();
   const pipes = new PipesService();
   const functions = new FakeFunctions();
-  const services: Service[] = [queues, functions, pipes];
+  const workflows = new FakeFunctions('workflows', 'states');
+  const services: Service[] = [queues, functions, workflows, pipes];
   const context: ServiceContext = {
     config: { region: 'us-east-1', accountId: '000000000000', endpoint: 'http://127.0.0.1:4949' },
     store,
@@ -73,6 +79,7 @@ export async function startPipes(): Promise<PipesFixture> {
     queues,
     pipes,
     functions,
+    workflows,
     clock,
     records,
     async app(patch) {

@@ -154,6 +154,30 @@ describe('pipes from an SQS source', () => {
     });
   });
 
+  it('starts a state machine with the batch as one array: async by default, sync for REQUEST_RESPONSE', async () => {
+    f = await startPipes();
+    f.queues.queueOps.createQueue({ QueueName: 'orders' });
+    const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:flow';
+    await f.app({ pipes: [pipe({ target: machine })] });
+    f.queues.messageOps.sendMessage({ QueueUrl: URL('orders'), MessageBody: '{"a":1}' });
+    await until(() => f.workflows.calls.length === 1);
+    expect(f.workflows.calls[0].options.invocationType).toBe('Event');
+    expect(f.workflows.calls[0].payload).toEqual([
+      expect.objectContaining({ body: '{"a":1}', eventSource: 'aws:sqs' }),
+    ]);
+    await f.app({
+      pipes: [
+        pipe({
+          target: machine,
+          targetParameters: { StepFunctionStateMachineParameters: { InvocationType: 'REQUEST_RESPONSE' } },
+        }),
+      ],
+    });
+    f.queues.messageOps.sendMessage({ QueueUrl: URL('orders'), MessageBody: '{"a":2}' });
+    await until(() => f.workflows.calls.length === 2);
+    expect(f.workflows.calls[1].options.invocationType).toBe('RequestResponse');
+  });
+
   it('stops and starts with DesiredState, and reports unsupported sources as not emulated', async () => {
     f = await startPipes();
     f.queues.queueOps.createQueue({ QueueName: 'orders' });
