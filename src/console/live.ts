@@ -67,7 +67,10 @@ export class Live {
     }
     if (this.recent.length > 2000) this.recent.splice(0, this.recent.length - 1000);
     this.events.add(batch.map(toEventRow).filter((r) => r !== undefined));
-    if (batch.some((r) => r.kind === 'reload' && !r.payload.function)) this.app = await fetchApp();
+    if (batch.some((r) => r.kind === 'reload' && !r.payload.function)) {
+      // A failed fetch keeps the last app; the next reload record tries again.
+      this.app = await fetchApp().catch(() => this.app);
+    }
     for (const listener of this.listeners) listener(batch);
   }
 

@@ -14,7 +14,8 @@ export function eventDetailView(
   id: string,
   query: URLSearchParams,
 ): () => void {
-  const seq = Number(query.get('seq') ?? 0);
+  // Where the server starts scanning the log: the event's own record (its trace comes after it).
+  const seq = Number(query.get('seq') ?? live.events.find(id)?.seq ?? 0);
   let records: TraceRecord[] = [];
   const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   replace(root, h('p', {}, h('a', { href: '#/events' }, '← Events')), h('h1', {}, `Event ${id}`), body);

@@ -53,7 +53,7 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
     const drawn = drawGraph(
       layout,
       graph.states.map((s) => ({ id: s.id, title: s.name, kind: s.type, status: statuses.get(s.name) })),
-      graph.edges,
+      graph.edges.map((e) => ({ ...e, dashed: e.label === 'catch' })),
       'down',
     );
     replace(graphBox, drawn.element);
