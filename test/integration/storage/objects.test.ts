@@ -13,6 +13,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3, type S3Harness } from './harness.js';
 
@@ -249,5 +250,31 @@ describe('key encoding', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>BadDigest</Code>');
+  });
+});
+
+describe('virtual-hosted addressing', () => {
+  /** A request with a `<bucket>.localhost` Host header, as an SDK sends for a localhost endpoint. */
+  function hosted(method: string, host: string, path: string, body?: string) {
+    return new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const url = new URL(h.endpoint);
+      const req = request({ host: url.hostname, port: url.port, method, path, headers: { host } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('reads the bucket from a <bucket>.localhost Host header', async () => {
+    const put = await hosted('PUT', 'photos.localhost:4949', '/hosted/one.txt', 'one');
+    expect(put.status).toBe(200);
+    const got = await h.s3.send(new GetObjectCommand({ Bucket: 'photos', Key: 'hosted/one.txt' }));
+    expect(await got.Body!.transformToString()).toBe('one');
+    const listed = await hosted('GET', 'photos.localhost', '/?list-type=2&prefix=hosted/');
+    expect(listed.text).toContain('<Key>hosted/one.txt</Key>');
+    expect((await hosted('GET', 'photos.localhost', '/hosted/one.txt')).text).toBe('one');
   });
 });
