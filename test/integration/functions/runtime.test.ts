@@ -1,5 +1,6 @@
 // Node.js handlers: TypeScript, ESM and CommonJS sources; the context object and environment; warm
 // reuse of module state; callback-style handlers; source-mapped stack traces.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cleanup, fnModel, type Harness, project, startFunctions } from './harness.js';
@@ -185,6 +186,21 @@ test('External packages resolve from the project’s node_modules', async () => 
   try {
     const r = await local.service.invoke('Ext', {});
     expect(JSON.parse(r.payload)).toBe('hello eddy');
+  } finally {
+    await local.stop();
+    cleanup(app);
+  }
+});
+
+test('with --no-watch (NoopWatcher) a saved file changes nothing until the next apply', async () => {
+  const app = project({ 'app.mjs': "export const handler = async () => 'v1';\n" });
+  const local = await startFunctions([fnModel('Still', app, { handler: 'app.handler' })], { watch: false });
+  try {
+    expect(JSON.parse((await local.service.invoke('Still', {})).payload)).toBe('v1');
+    writeFileSync(join(app, 'app.mjs'), "export const handler = async () => 'v2';\n");
+    await new Promise((r) => setTimeout(r, 400));
+    expect(JSON.parse((await local.service.invoke('Still', {})).payload)).toBe('v1');
+    expect(local.records.some((r) => r.kind === 'reload')).toBe(false);
   } finally {
     await local.stop();
     cleanup(app);
