@@ -3,7 +3,7 @@
 import { AwsError } from '../../shared/aws-error.js';
 import { SQS_ERRORS } from '../../services/queues/errors.js';
 import type { QueuesService } from '../../services/queues/service.js';
-import type { JsonApi, JsonOperation } from '../protocol.js';
+import type { ApiRequest, JsonApi, JsonOperation } from '../protocol.js';
 
 /** The SQS operations by name, over the running queues service. */
 export function sqsOperations(service: QueuesService): Record<string, JsonOperation> {
@@ -22,8 +22,11 @@ export function sqsOperations(service: QueuesService): Record<string, JsonOperat
     UntagQueue: (i) => q().untagQueue(i),
     ListQueueTags: (i) => q().listQueueTags(i),
     ListDeadLetterSourceQueues: (i) => q().listDeadLetterSourceQueues(i),
-    SendMessage: (i) => m().sendMessage(i),
-    SendMessageBatch: (i) => m().sendMessageBatch(i),
+    SendMessage: (i, r) => m().sendMessage(withTraceHeader(i, r)),
+    SendMessageBatch: (i, r) => {
+      const entries = Array.isArray(i.Entries) ? i.Entries : undefined;
+      return m().sendMessageBatch(entries ? { ...i, Entries: entries.map((e) => withTraceHeader(e, r)) } : i);
+    },
     ReceiveMessage: (i) => m().receiveMessage(i),
     DeleteMessage: (i) => m().deleteMessage(i),
     DeleteMessageBatch: (i) => m().deleteMessageBatch(i),
@@ -35,6 +38,26 @@ export function sqsOperations(service: QueuesService): Record<string, JsonOperat
     AddPermission: () => ({}),
     RemovePermission: () => ({}),
   };
+}
+
+/**
+ * A sender's X-Ray header (`X-Amzn-Trace-Id`, which the SDK adds inside Lambda) becomes the message's
+ * AWSTraceHeader, as SQS does; its `Eddy=<trace id>` field, when present, keeps eddy's causal chain linked.
+ */
+export function withTraceHeader(
+  input: Record<string, unknown>,
+  request: ApiRequest,
+): Record<string, unknown> {
+  const header = request.headers['x-amzn-trace-id'];
+  if (typeof header !== 'string' || header === '' || !input || typeof input !== 'object') return input;
+  const out: Record<string, unknown> = { ...input };
+  const system = (input.MessageSystemAttributes ?? {}) as Record<string, unknown>;
+  if (!system.AWSTraceHeader) {
+    out.MessageSystemAttributes = { ...system, AWSTraceHeader: { DataType: 'String', StringValue: header } };
+  }
+  const eddy = /(?:^|;)\s*Eddy=([^;]+)/.exec(header)?.[1];
+  if (eddy) out.traceId = eddy;
+  return out;
 }
 
 /** Wraps an operation so SQS errors leave with the `com.amazonaws.sqs#` namespace. */

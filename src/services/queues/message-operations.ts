@@ -42,7 +42,7 @@ export class MessageOperations {
         const id = String(entry.Id);
         try {
           const prepared = prepareSend(this.engine, queue, entry as SendInput);
-          const traceId = newTraceId();
+          const traceId = typeof entry.traceId === 'string' ? entry.traceId : newTraceId();
           const result = commitSend(this.engine, queue, prepared, traceId);
           Successful.push({ Id: id, ...result });
           sent.push({ id: result.MessageId, traceId, body: prepared.body });

@@ -171,6 +171,28 @@ describe('SQS over JSON 1.0 with @aws-sdk/client-sqs', () => {
     expect(purged.Attributes).toEqual({ ApproximateNumberOfMessagesDelayed: '0' });
   });
 
+  it("keeps a sender's X-Amzn-Trace-Id as AWSTraceHeader and links eddy's trace chain", async () => {
+    const url = await newQueue('traced');
+    const response = await fetch(`${h.eddy.endpoint}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'AmazonSQS.SendMessage',
+        'x-amzn-trace-id': 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1;Eddy=chain-42',
+      },
+      body: JSON.stringify({ QueueUrl: url, MessageBody: 'from a handler' }),
+    });
+    expect(response.status).toBe(200);
+    const got = await h.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MessageSystemAttributeNames: ['AWSTraceHeader'] }),
+    );
+    expect(got.Messages![0].Attributes!.AWSTraceHeader).toContain('Root=1-5759e988');
+    const sent = await h.eddy.waitFor(
+      (r) => r.kind === 'message' && r.payload.action === 'sent' && r.payload.queue === 'traced',
+    );
+    expect(sent.traceId).toBe('chain-42');
+  });
+
   it('rejects a body over 256 KiB with SQS message', async () => {
     const url = await newQueue('big');
     const error = await h.sqs
