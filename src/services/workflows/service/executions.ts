@@ -177,6 +177,7 @@ export class ExecutionManager {
     const live: Live = { row, express, mocks, done: undefined as unknown as Promise<ExecutionRow> };
     (express ? this.express : this.live).set(row.arn, live);
     let persisted = resume?.events.length ?? 0;
+    const published = persisted;
     let early: Transition | undefined;
     const durable = !express;
     const record = (transition: Transition) => {
@@ -208,7 +209,7 @@ export class ExecutionManager {
     live.run = run;
     if (early) record(early);
     const history = run.events;
-    for (const event of history.events.slice(persisted)) traceEvent(this.context.trace, row, event);
+    for (const event of history.events.slice(published)) traceEvent(this.context.trace, row, event);
     history.listen((event) => traceEvent(this.context.trace, row, event));
     if (durable && !resume) putStatusChange(this.statusDeps(), row);
     live.done = run.result.then((result) => {
