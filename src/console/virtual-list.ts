@@ -15,6 +15,8 @@ export class VirtualList<T> {
   private readonly spacer: HTMLDivElement;
   private readonly body: HTMLDivElement;
   private items: T[] = [];
+  /** The rows in the DOM by item index. */
+  private readonly drawn = new Map<number, HTMLElement>();
   private frame = 0;
 
   constructor(private readonly options: VirtualListOptions<T>) {
@@ -32,6 +34,7 @@ export class VirtualList<T> {
   /** Replaces the items (keeps the scroll position). */
   setItems(items: T[]): void {
     this.items = items;
+    this.drawn.clear(); // indices may now point at other items
     this.spacer.style.height = `${items.length * this.options.rowHeight}px`;
     this.schedule();
   }
@@ -44,21 +47,28 @@ export class VirtualList<T> {
     });
   }
 
-  /** Draws the rows in view now. */
+  /** Draws the rows in view now, reusing the rows still in view (scrolling creates only the new ones). */
   render(): void {
     const { rowHeight } = this.options;
     const top = this.element.scrollTop;
     const height = this.element.clientHeight || 600;
     const first = Math.max(0, Math.floor(top / rowHeight) - 10);
     const last = Math.min(this.items.length, Math.ceil((top + height) / rowHeight) + 10);
-    const rows: HTMLElement[] = [];
+    for (const [index, row] of this.drawn) {
+      if (index < first || index >= last) {
+        row.remove();
+        this.drawn.delete(index);
+      }
+    }
+    if (this.drawn.size === 0) this.body.replaceChildren();
     for (let i = first; i < last; i++) {
+      if (this.drawn.has(i)) continue;
       const row = this.options.render(this.items[i], i);
       row.style.top = `${i * rowHeight}px`;
       row.style.height = `${rowHeight}px`;
-      rows.push(row);
+      this.body.appendChild(row);
+      this.drawn.set(i, row);
     }
-    this.body.replaceChildren(...rows);
     if (last >= this.items.length - 20 && this.items.length > 0) this.options.onNearEnd?.();
   }
 }
