@@ -5,7 +5,7 @@
 import type { Service } from '../../services/core/service.js';
 import { invalidArgument } from '../../services/storage/errors.js';
 import { StorageService } from '../../services/storage/service.js';
-import type { ApiAdapter, ApiRequest, RestRoute } from '../protocol.js';
+import type { ApiAdapter, ApiRequest, RestResponse, RestRoute } from '../protocol.js';
 import { s3ErrorResponse } from './errors.js';
 import { runS3, targetOf } from './operations.js';
 
@@ -14,12 +14,37 @@ function route(s3: StorageService, method: string, path: string): RestRoute {
     method,
     path,
     async handle(request, params) {
+      const foreign = signedForService(request);
+      if (foreign !== undefined && foreign !== 's3') return notServed(request, foreign);
       try {
         refuseDotSegments(request);
         return await runS3(s3, request, targetOf(request, params));
       } catch (error) {
         return s3ErrorResponse(error, request);
       }
+    },
+  };
+}
+
+/** The service a SigV4 request was signed for (`Credential=<key>/<date>/<region>/<service>/aws4_request`). */
+function signedForService(request: ApiRequest): string | undefined {
+  const auth = request.headers.authorization;
+  const scope =
+    typeof auth === 'string' ? /Credential=[^/]*\/[^/]*\/[^/]*\/([^/]+)\/aws4_request/.exec(auth) : null;
+  return scope?.[1] ?? request.query.get('X-Amz-Credential')?.split('/')[3];
+}
+
+/**
+ * A request signed for another service reached the S3 catch-all routes: no route of that service
+ * matched, so answer as the server does for an unknown operation, not with S3's XML.
+ */
+function notServed(request: ApiRequest, service: string): RestResponse {
+  return {
+    status: 404,
+    headers: { 'x-amzn-errortype': 'UnknownOperationException' },
+    body: {
+      __type: 'UnknownOperationException',
+      message: `No ${service} operation is served at ${request.method} ${request.path}`,
     },
   };
 }

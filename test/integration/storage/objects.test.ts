@@ -278,3 +278,16 @@ describe('virtual-hosted addressing', () => {
     expect((await hosted('GET', 'photos.localhost', '/hosted/one.txt')).text).toBe('one');
   });
 });
+
+describe('requests for other services', () => {
+  it('answers a request signed for another service with a JSON unknown-operation error, not S3 XML', async () => {
+    const res = await fetch(`${h.endpoint}/2015-03-31/functions/nope/configuration`, {
+      headers: {
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=x',
+      },
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ __type: 'UnknownOperationException' });
+  });
+});
