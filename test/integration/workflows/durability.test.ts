@@ -1,0 +1,98 @@
+// Durable STANDARD executions: eddy killed with SIGKILL during a Wait (or stopped during one) resumes the
+// execution on the same state folder, with its variables, and the history continues without gaps.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateStateMachineCommand,
+  GetExecutionHistoryCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { execa } from 'execa';
+import { afterEach, expect, test } from 'vitest';
+import { ManualClock } from '../../../src/shared/clock.js';
+import { clientConfig, ROLE, settled, startWorkflows } from './harness.js';
+
+const definition = (seconds: number) =>
+  JSON.stringify({
+    QueryLanguage: 'JSONata',
+    StartAt: 'Remember',
+    States: {
+      Remember: { Type: 'Pass', Assign: { started: '{% $states.input.id %}' }, Next: 'Sleep' },
+      Sleep: { Type: 'Wait', Seconds: seconds, Next: 'Done' },
+      Done: { Type: 'Pass', Output: '{% { "id": $started, "after": true } %}', End: true },
+    },
+  });
+
+async function waitEntered(sfn: SFNClient, executionArn: string, count = 1): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    if (events!.filter((e) => e.type === 'WaitStateEntered').length >= count) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the execution never entered its Wait');
+}
+
+let state: string;
+afterEach(() => rmSync(state, { recursive: true, force: true }));
+
+test('kill -9 during a Wait, then restart: the execution completes', async () => {
+  state = mkdtempSync(join(tmpdir(), 'eddy-sfn-durable-'));
+  const child = execa('node', ['--import', 'tsx', join(import.meta.dirname, 'fixtures/serve.ts'), state], {
+    reject: false,
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.on('exit', () => reject(new Error('eddy exited early')));
+  });
+  const sfn = new SFNClient(clientConfig(endpoint));
+  const { stateMachineArn } = await sfn.send(
+    new CreateStateMachineCommand({ name: 'sleepy', definition: definition(2), roleArn: ROLE }),
+  );
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({ stateMachineArn, name: 'e1', input: '{"id":"x-1"}' }),
+  );
+  await waitEntered(sfn, executionArn!);
+  child.kill('SIGKILL');
+  await child;
+  sfn.destroy();
+
+  const h = await startWorkflows({ state });
+  try {
+    const done = await settled(h.sfn, executionArn!, 30_000);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toEqual({ id: 'x-1', after: true });
+    const { events } = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(events!.map((e) => e.id)).toEqual(events!.map((_, i) => i + 1));
+    expect(events!.filter((e) => e.type === 'ExecutionStarted')).toHaveLength(1);
+    expect(events!.at(-1)!.type).toBe('ExecutionSucceeded');
+  } finally {
+    await h.stop();
+  }
+}, 120_000);
+
+test('stopped during a Wait, restarted with a manual clock: the execution completes', async () => {
+  state = mkdtempSync(join(tmpdir(), 'eddy-sfn-durable-'));
+  const first = await startWorkflows({ state, clock: new ManualClock() });
+  const { stateMachineArn } = await first.sfn.send(
+    new CreateStateMachineCommand({ name: 'sleepy', definition: definition(3600), roleArn: ROLE }),
+  );
+  const { executionArn } = await first.sfn.send(
+    new StartExecutionCommand({ stateMachineArn, input: '{"id":"m-1"}' }),
+  );
+  await waitEntered(first.sfn, executionArn!);
+  await first.stop();
+
+  const clock = new ManualClock();
+  const second = await startWorkflows({ state, clock });
+  try {
+    await waitEntered(second.sfn, executionArn!, 1);
+    clock.advance(3600_000);
+    const done = await settled(second.sfn, executionArn!);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toEqual({ id: 'm-1', after: true });
+  } finally {
+    await second.stop();
+  }
+}, 120_000);
