@@ -9,6 +9,9 @@ import type { ApiAdapter, ApiRequest, RestResponse, RestRoute } from '../protoco
 import { s3ErrorResponse } from './errors.js';
 import { runS3, targetOf } from './operations.js';
 
+/** The HTTP methods S3 operations use. */
+const S3_METHODS = ['GET', 'PUT', 'HEAD', 'DELETE', 'POST'];
+
 function route(s3: StorageService, method: string, path: string): RestRoute {
   return {
     method,
@@ -16,6 +19,7 @@ function route(s3: StorageService, method: string, path: string): RestRoute {
     async handle(request, params) {
       const foreign = signedForService(request);
       if (foreign !== undefined && foreign !== 's3') return notServed(request, foreign);
+      if (!S3_METHODS.includes(method)) return notServed(request, 'AWS');
       try {
         refuseDotSegments(request);
         return await runS3(s3, request, targetOf(request, params));
@@ -70,7 +74,8 @@ export function s3Adapter(services: readonly Service[]): ApiAdapter {
   if (!s3) return {};
   // One route per method and path shape; runS3 picks the operation (and reads a virtual-hosted
   // bucket from the Host header, whatever the path).
-  const methods = ['GET', 'PUT', 'HEAD', 'DELETE', 'POST'];
+  // PATCH is no S3 method: routed here only to answer like the server does for an unknown path.
+  const methods = [...S3_METHODS, 'PATCH'];
   const paths = ['/', '/{bucket}', '/{bucket}/{key+}'];
   return { rest: paths.flatMap((path) => methods.map((method) => route(s3, method, path))) };
 }
