@@ -94,6 +94,7 @@ export class EventSourceMappingRunner {
         source: this.model.eventSourceArn,
         function: this.model.functionArn,
         outcome,
+        summary: `${outcome} ${records.length} record(s)${payload.error ? `: ${String(payload.error)}` : ''}`,
         messageIds: records.map((r) => r.messageId),
         ...payload,
       },

@@ -151,7 +151,7 @@ export class PipeRunner {
       traceId: traceId ?? `pipe:${this.pipe.Name}`,
       resource: this.pipe.Arn,
       time: new Date(this.context.clock.now()).toISOString(),
-      payload: { pipe: this.pipe.Name, stage, ...payload },
+      payload: { pipe: this.pipe.Name, stage, summary: stageSummary(stage, payload), ...payload },
     });
   }
 }
@@ -170,4 +170,17 @@ function parseIfJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** The one-line text `eddy tail` prints for a pipe stage. */
+function stageSummary(stage: string, payload: Record<string, unknown>): string {
+  const count = typeof payload.count === 'number' ? payload.count : 0;
+  if (stage === 'batch') return `batch of ${count} in`;
+  if (stage === 'filtered') return `${count} filtered out (deleted)`;
+  if (stage === 'enriched') return `enriched → ${count} event(s)`;
+  if (stage === 'delivered') return `delivered ${count} to ${String(payload.target).split(':').pop()}`;
+  if (stage === 'partially-failed')
+    return `delivered, ${(payload.failed as unknown[]).length} failed (returned to the queue)`;
+  if (stage === 'stopped') return `stopped: ${String(payload.reason)}`;
+  return `failed: ${String(payload.error)}`;
 }

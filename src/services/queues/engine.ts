@@ -155,7 +155,7 @@ export class QueueEngine {
       traceId: traceId ?? `queue:${queue.row.name}`,
       resource: queue.row.arn,
       time: new Date(this.clock.now()).toISOString(),
-      payload: { action, queue: queue.row.name, ...payload },
+      payload: { action, queue: queue.row.name, summary: messageSummary(action, payload), ...payload },
     });
   }
 
@@ -173,4 +173,16 @@ export class QueueEngine {
     this.queues.set(row.name, state);
     return state;
   }
+}
+
+/** The one-line text `eddy tail` prints for a queue record. */
+function messageSummary(action: string, payload: Record<string, unknown>): string {
+  const id = typeof payload.messageId === 'string' ? payload.messageId.slice(0, 8) : '';
+  const body = typeof payload.body === 'string' ? ` ${payload.body.slice(0, 80)}` : '';
+  if (action === 'received') return `received ${id} (receive #${String(payload.receiveCount)})${body}`;
+  if (action === 'dead-lettered')
+    return `moved ${id} to ${String(payload.deadLetterQueue).split(':').pop()} after ${String(payload.receiveCount)} receives`;
+  if (action === 'redriven') return `redriven ${id} to ${String(payload.destination).split(':').pop()}`;
+  if (typeof payload.count === 'number') return `${action} ${payload.count} message(s)`;
+  return `${action} ${id}${body}`.trim();
 }

@@ -28,6 +28,8 @@ export class QueuesService implements Service {
   readonly arnService = 'sqs';
   private engineRef?: QueueEngine;
   private context?: ServiceContext;
+  /** Template logical ids by queue name, for the resource table. */
+  private logicalIds = new Map<string, string>();
   /** Queue-level operations (for the API adapters). */
   queueOps!: QueueOperations;
   /** Message-level operations (for the API adapters). */
@@ -53,6 +55,7 @@ export class QueuesService implements Service {
   async apply(app: AppModel): Promise<void> {
     const engine = this.engine;
     const wanted = new Set(app.queues.map((q) => q.name));
+    this.logicalIds = new Map(app.queues.map((q) => [q.name, q.logicalId]));
     // DLQs first, so a source queue's RedrivePolicy finds its target on the first apply.
     const ordered = [...app.queues].sort((a, b) => Number(isSource(a)) - Number(isSource(b)));
     for (const model of ordered) {
@@ -92,9 +95,12 @@ export class QueuesService implements Service {
     if (!this.engineRef) return [];
     return this.engineRef.list().map((q) => ({
       type: 'AWS::SQS::Queue',
-      logicalId: q.row.name,
+      logicalId: this.logicalIds.get(q.row.name) ?? q.row.name,
       name: q.row.name,
-      detail: q.row.fifo ? 'FIFO' : undefined,
+      detail:
+        [q.row.fifo ? 'FIFO' : undefined, q.row.origin === 'api' ? 'created through the API' : undefined]
+          .filter(Boolean)
+          .join(', ') || undefined,
     }));
   }
 
