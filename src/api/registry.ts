@@ -1,6 +1,7 @@
 // The API adapters, one per AWS service: each turns a wire protocol into calls on its running service.
 import type { Service } from '../services/core/service.js';
 import { eventsApiAdapter } from './events/adapter.js';
+import { lambdaAdapter } from './lambda/index.js';
 import { pipesAdapter } from './pipes/index.js';
 import type { ApiAdapter } from './protocol.js';
 import { s3Adapter } from './s3/index.js';
@@ -15,6 +16,7 @@ export function createApiAdapters(services: readonly Service[]): ApiAdapter[] {
     pipesAdapter(services),
     sqsQueryAdapter(services),
     sfnAdapter(services),
+    lambdaAdapter(services),
     s3Adapter(services),
   ];
 }

@@ -55,7 +55,7 @@ export class DevEnvironment {
   static async start(options: DevOptions = {}): Promise<DevEnvironment> {
     const resolved = resolveDevOptions(options);
     const store = openStore(resolved.stateDir ? { stateDir: resolved.stateDir } : { inMemory: true });
-    const env = new DevEnvironment(resolved, store, createServices());
+    const env = new DevEnvironment(resolved, store, createServices({ watch: resolved.watch }));
     try {
       await env.listen();
       const app = await env.load();

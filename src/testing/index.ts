@@ -4,6 +4,9 @@ import type { Clock } from '../shared/clock.js';
 import { silentLogger } from '../shared/logger.js';
 import type { AppModel } from '../template/model.js';
 import type { TraceRecord } from '../trace/record.js';
+import { invoke, putEvents, startExecution, type TestEventEntry } from './aws-calls.js';
+
+export type { TestEventEntry } from './aws-calls.js';
 
 /** Options of startEddy. */
 export interface StartEddyOptions {
@@ -32,6 +35,12 @@ export interface RunningEddy {
   readonly records: readonly TraceRecord[];
   /** Resolves with the first record (already seen or future) that matches; rejects after timeoutMs. */
   waitFor(query: TraceQuery, timeoutMs?: number): Promise<TraceRecord>;
+  /** PutEvents on the local bus (Detail may be an object). */
+  putEvents(entries: TestEventEntry[]): ReturnType<typeof putEvents>;
+  /** Invokes a function by name, logical id or ARN and waits for its result. */
+  invoke(name: string, payload?: unknown): ReturnType<typeof invoke>;
+  /** Starts an execution of a state machine (by ARN, name or logical id). */
+  startExecution(stateMachine: string, input?: unknown, name?: string): ReturnType<typeof startExecution>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +91,14 @@ export async function startEddy(options: StartEddyOptions = {}): Promise<Running
         }, timeoutMs);
         waiters.add(waiter);
       });
+    },
+    putEvents: (entries) => putEvents(env.endpoint, entries),
+    invoke: (name, payload) => invoke(env.endpoint, name, payload),
+    startExecution: (stateMachine, input, name) => {
+      const machine = env.currentApp.stateMachines.find(
+        (m) => m.arn === stateMachine || m.name === stateMachine || m.logicalId === stateMachine,
+      );
+      return startExecution(env.endpoint, machine?.arn ?? stateMachine, input, name);
     },
     stop: () => env.stop(),
   };
