@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyApp } from '../../../src/template/model.js';
 import { startS3, type S3Harness } from './harness.js';
 
 let dir: string;
@@ -150,5 +151,26 @@ describe('persistence', () => {
     expect(existsSync(root)).toBe(true);
     await h.stop();
     expect(existsSync(root)).toBe(false);
+  });
+});
+
+describe('mapping a template bucket by logical id', () => {
+  it('serves AWS::S3::Bucket Data from the folder mapped to "Data"', async () => {
+    const data = join(dir, 'station-files');
+    mkdirSync(data);
+    writeFileSync(join(data, 'one.csv'), 'a,b\n');
+    const app = emptyApp({ region: 'us-east-1', accountId: '000000000000' });
+    app.buckets.push({
+      kind: 'bucket',
+      logicalId: 'Data',
+      name: 'stack-data-1a2b',
+      arn: 'arn:aws:s3:::stack-data-1a2b',
+    });
+    const h = await start({ stateDir: join(dir, 'state'), buckets: { Data: data }, app });
+    const listed = await h.s3.send(new ListObjectsV2Command({ Bucket: 'stack-data-1a2b' }));
+    expect(listed.Contents?.map((o) => o.Key)).toEqual(['one.csv']);
+    expect(h.service.describe()).toEqual([
+      { type: 'AWS::S3::Bucket', logicalId: 'Data', name: 'stack-data-1a2b', detail: data },
+    ]);
   });
 });
