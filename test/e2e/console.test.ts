@@ -60,6 +60,13 @@ describe.skipIf(!hasChromium)('console (headless Chromium)', () => {
     const bus = page.locator('#architecture g.node.kind-bus', { hasText: 'orders' });
     await putEvent(eddy, { Source: 'shop.live', DetailType: 'LiveCheck' });
     await expect.poll(() => bus.locator('text.count').textContent(), { timeout: 15_000 }).toMatch(/events/);
+    // The queue ToQueueRule feeds shows its messages waiting (SQS GetQueueAttributes).
+    await putEvent(eddy, { Source: 'shop.orders', DetailType: 'Queued' });
+    const queue = page.locator('#architecture g.node.kind-queue', { hasText: 'orders-queue' });
+    await expect
+      .poll(() => queue.locator('text.count').textContent(), { timeout: 15_000 })
+      .toMatch(/\d+ waiting/);
+    await page.screenshot({ path: join(shots, 'architecture-live.png'), fullPage: true });
   });
 
   it('puts an event from the UI and follows it to its deliveries', async () => {

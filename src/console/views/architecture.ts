@@ -3,6 +3,7 @@
 import { h, jsonBlock, replace } from '../dom.js';
 import { drawGraph, type DrawnGraph } from '../graph-svg.js';
 import { layeredLayout } from '../layout.js';
+import { QueueDepths } from '../queue-depths.js';
 import type { Live } from '../live.js';
 import { buildTopology, type Topology, type TopologyNode } from '../topology.js';
 
@@ -18,9 +19,17 @@ export function architectureView(root: HTMLElement, live: Live): () => void {
   const side = h('aside', { class: 'side' }, h('p', { class: 'muted' }, 'Select a node to see its details.'));
   replace(root, h('h1', {}, 'Architecture'), h('div', { class: 'split' }, canvas, side));
 
+  const depths = new QueueDepths(
+    () => live.app,
+    () => refreshCounts(),
+  );
   const refreshCounts = () => {
-    for (const node of topology.nodes)
-      drawn.lines.get(node.id)!.textContent = live.counters.summary(node.id, ...(node.aliases ?? []));
+    for (const node of topology.nodes) {
+      const summary = live.counters.summary(node.id, ...(node.aliases ?? []));
+      const waiting = depths.waiting.get(node.id);
+      const parts = [waiting ? `${waiting} waiting` : '', summary].filter(Boolean);
+      drawn.lines.get(node.id)!.textContent = parts.join(' · ');
+    }
   };
   const draw = () => {
     topology = buildTopology(app);
@@ -44,12 +53,19 @@ export function architectureView(root: HTMLElement, live: Live): () => void {
     if (node) showDetails(side, node, live);
   });
   draw();
-  return live.subscribe(() => {
+  void depths.refresh();
+  const unsubscribe = live.subscribe((batch) => {
+    if (batch.some((r) => r.kind === 'message')) depths.refreshSoon();
     if (live.app !== app) {
       app = live.app;
       draw();
+      depths.refreshSoon();
     } else refreshCounts();
   });
+  return () => {
+    depths.dispose();
+    unsubscribe();
+  };
 }
 
 function findResource(live: Live, id: string): unknown {
