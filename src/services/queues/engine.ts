@@ -83,6 +83,7 @@ export class QueueEngine {
       );
     }
     const wanted = { ...defaultAttributes(fifo), ...validateAttributes(attributes, fifo, true) };
+    if (origin === 'api') this.checkDeadLetterTarget(wanted.RedrivePolicy, fifo);
     const existing = this.queues.get(name);
     const now = this.clock.now();
     if (existing && origin === 'api') {
@@ -113,10 +114,29 @@ export class QueueEngine {
   /** Changes attributes (SetQueueAttributes). */
   setAttributes(queue: QueueState, attributes: Record<string, string>): void {
     const changes = validateAttributes(attributes, queue.row.fifo, false);
+    this.checkDeadLetterTarget(changes.RedrivePolicy, queue.row.fifo);
     const merged = { ...queue.row.attributes, ...changes };
     for (const key of ['RedrivePolicy', 'RedriveAllowPolicy']) if (merged[key] === '') delete merged[key];
     this.save(queue, { ...queue.row, attributes: merged, modified: Math.floor(this.clock.now() / 1000) });
     this.waiters.notify(queue.row.name);
+  }
+
+  /** A RedrivePolicy set through the API must name an existing queue of the same type. */
+  private checkDeadLetterTarget(policyText: string | undefined, fifo: boolean): void {
+    if (!policyText) return;
+    const target = this.find(parseRedrivePolicy(policyText).deadLetterTargetArn);
+    if (!target) {
+      throw sqsError(
+        'InvalidParameterValueException',
+        `Value ${policyText} for parameter RedrivePolicy is invalid. Reason: Dead letter target does not exist.`,
+      );
+    }
+    if (target.row.fifo !== fifo) {
+      throw sqsError(
+        'InvalidParameterValueException',
+        `Value ${policyText} for parameter RedrivePolicy is invalid. Reason: Dead-letter queue must be same type of queue as the source.`,
+      );
+    }
   }
 
   /** Stores a changed definition and refreshes what derives from it. */

@@ -90,6 +90,22 @@ describe('queue semantics (manual clock)', () => {
     ]);
   });
 
+  it('requires the dead-letter target to exist and be of the same type', async () => {
+    const { service } = await startQueueService();
+    const policy = (name: string) => JSON.stringify({ deadLetterTargetArn: ARN(name), maxReceiveCount: 1 });
+    expect(() =>
+      service.queueOps.createQueue({ QueueName: 'orphan', Attributes: { RedrivePolicy: policy('missing') } }),
+    ).toThrow('Reason: Dead letter target does not exist.');
+    service.queueOps.createQueue({ QueueName: 'f-dlq.fifo', Attributes: { FifoQueue: 'true' } });
+    service.queueOps.createQueue({ QueueName: 'plain' });
+    expect(() =>
+      service.queueOps.setQueueAttributes({
+        QueueUrl: URL('plain'),
+        Attributes: { RedrivePolicy: policy('f-dlq.fifo') },
+      }),
+    ).toThrow('Dead-letter queue must be same type of queue as the source');
+  });
+
   it('keeps messages out of a DLQ whose RedriveAllowPolicy denies the source', async () => {
     const { service } = await startQueueService();
     service.queueOps.createQueue({
