@@ -1,6 +1,7 @@
 // The queues service: SQS queues from the template (AWS::SQS::Queue) beside queues created through the
 // API, the router's `sqs` target (SendMessage for rule targets, pipe targets and DLQs), and a polling
 // interface for event source mappings and pipes.
+import { createHash } from 'node:crypto';
 import type { AppModel, QueueModel } from '../../template/model.js';
 import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
 import { QueueEngine, type QueueState } from './engine.js';
@@ -112,7 +113,6 @@ export class QueuesService implements Service {
     let dedup = options.messageDeduplicationId;
     if (queue.row.fifo && !dedup && queue.row.attributes.ContentBasedDeduplication !== 'true') {
       // A local caller without a deduplication id still gets one (the content's hash, as AWS would compute).
-      const { createHash } = await import('node:crypto');
       dedup = createHash('sha256').update(body).digest('hex');
     }
     return sendMessage(this.engine, queue, {
