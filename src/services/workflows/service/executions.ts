@@ -17,7 +17,7 @@ import { checkArn, checkName, executionArn, type Scope } from './arns.js';
 import { executionAlreadyExists, executionDoesNotExist, invalidExecutionInput } from './errors.js';
 import type { Machine, MachineRegistry } from './machines.js';
 import { ExecutionMocks, type MockConfig } from './mock-config.js';
-import { putStatusChange, traceEvent } from './publish.js';
+import { putStatusChange, TraceBatcher } from './publish.js';
 import { createTaskInvoker } from './task-invoker.js';
 import { syncDescription } from './views.js';
 
@@ -52,6 +52,7 @@ export class ExecutionManager {
   private readonly live = new Map<string, Live>();
   private readonly express = new Map<string, Live>();
   private stopping = false;
+  private readonly traces: TraceBatcher;
   /** The task invoker executions use (TestState runs tasks with it too). */
   readonly invoker;
 
@@ -63,6 +64,7 @@ export class ExecutionManager {
     private readonly mapRuns: MapRunHooks | undefined,
     private readonly mockConfig: MockConfig | undefined,
   ) {
+    this.traces = new TraceBatcher(context.trace, context.store.db);
     this.invoker = createTaskInvoker({
       router: context.router,
       scope,
@@ -209,8 +211,8 @@ export class ExecutionManager {
     live.run = run;
     if (early) record(early);
     const history = run.events;
-    for (const event of history.events.slice(published)) traceEvent(this.context.trace, row, event);
-    history.listen((event) => traceEvent(this.context.trace, row, event));
+    for (const event of history.events.slice(published)) this.traces.add(row, event);
+    history.listen((event) => this.traces.add(row, event));
     if (durable && !resume) putStatusChange(this.statusDeps(), row);
     live.done = run.result.then((result) => {
       if (this.stopping) return live.row;
@@ -295,5 +297,6 @@ export class ExecutionManager {
     const runs = [...this.live.values(), ...this.express.values()];
     for (const live of runs) live.run?.abort('eddy stopped');
     await Promise.allSettled(runs.map((l) => l.done));
+    this.traces.flush();
   }
 }

@@ -3,6 +3,7 @@
 // "Step Functions Execution Status Change" events on the default bus
 // (https://docs.aws.amazon.com/step-functions/latest/dg/eventbridge-integration.html).
 import type { Clock } from '../../../shared/clock.js';
+import type { Db } from '../../../store/database.js';
 import type { ExecutionRow } from '../../../store/executions.js';
 import type { TraceHub } from '../../../trace/hub.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -10,6 +11,51 @@ import type { TargetRouter } from '../../core/service.js';
 import type { HistoryEvent } from '../index.js';
 import type { Scope } from './arns.js';
 import { busEnvelope } from './integrations.js';
+
+/**
+ * Publishes history events as trace records in batches: the trace log is a SQLite table, and one
+ * transaction per tick instead of one per record keeps a 10,000-item Map from being bound by commits.
+ */
+export class TraceBatcher {
+  private pending: { row: ExecutionRow; event: HistoryEvent }[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly trace: TraceHub,
+    private readonly db: Db,
+  ) {}
+
+  /** Map/Parallel nesting depth per execution. */
+  private readonly depth = new Map<string, number>();
+
+  /**
+   * Queues one event; it is published before the next I/O turn. Inside Map iterations and Parallel
+   * branches only failures are published: `eddy tail` shows the path, not 10,000 iterations.
+   */
+  add(row: ExecutionRow, event: HistoryEvent): void {
+    const depth = this.depth.get(row.arn) ?? 0;
+    const type = event.type;
+    if (/^(Map|Parallel)State(Succeeded|Failed|Aborted)$/.test(type)) this.depth.set(row.arn, depth - 1);
+    else if (/^(Map|Parallel)StateStarted$/.test(type)) this.depth.set(row.arn, depth + 1);
+    else if (/^Execution(Succeeded|Failed|TimedOut|Aborted)$/.test(type)) this.depth.delete(row.arn);
+    else if (depth > 0 && !/(Failed|TimedOut)$/.test(type)) return;
+    this.pending.push({ row, event });
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Publishes everything queued. */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    this.db.transaction(() => {
+      for (const { row, event } of batch) traceEvent(this.trace, row, event);
+    })();
+  }
+}
 
 /** Publishes one history event as a trace record. */
 export function traceEvent(trace: TraceHub, row: ExecutionRow, event: HistoryEvent): void {
