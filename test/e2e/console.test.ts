@@ -1,6 +1,7 @@
 // The console in headless Chromium against a running eddy (startEddy) on the e2e shop app: the
 // topology, live trace records, putting an event from the UI and following it to its deliveries, the
 // workflow graph, the queues with their DLQ, and screenshots of the main views for review.
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,24 @@ describe.skipIf(!hasChromium)('console (headless Chromium)', () => {
       .toBeGreaterThanOrEqual(1);
     await expect(page.locator('#queues tr[data-queue=orders-dlq] button.redrive').count()).resolves.toBe(1);
     await page.screenshot({ path: join(shots, 'queues.png'), fullPage: true });
+  });
+
+  it('is refused to other hosts (DNS rebinding) and to cross-site writes (CSRF)', async () => {
+    const url = new URL(eddy.endpoint);
+    const status = (method: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, path: '/', method, headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' ? '{}' : undefined);
+      });
+    expect(await status('GET', { host: `localhost:${url.port}` })).toBe(200);
+    expect(await status('GET', { host: `rebind.example:${url.port}` })).toBe(403);
+    const put = { 'x-amz-target': 'AWSEvents.PutEvents', 'content-type': 'application/x-amz-json-1.1' };
+    expect(await status('POST', { ...put, host: url.host, origin: 'https://evil.example' })).toBe(403);
+    expect(await status('POST', { ...put, host: url.host, origin: eddy.endpoint })).not.toBe(403);
   });
 
   it('raised no error in the page', () => {
