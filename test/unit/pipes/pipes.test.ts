@@ -178,6 +178,18 @@ describe('pipes from an SQS source', () => {
     expect(f.workflows.calls[1].options.invocationType).toBe('RequestResponse');
   });
 
+  it('enriches through an EXPRESS state machine synchronously', async () => {
+    f = await startPipes();
+    f.queues.queueOps.createQueue({ QueueName: 'orders' });
+    const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:lookup';
+    f.workflows.respond = (call) => (call.payload as unknown[]).map(() => ({ looked: 'up' }));
+    await f.app({ pipes: [pipe({ enrichment: machine })] });
+    f.queues.messageOps.sendMessage({ QueueUrl: URL('orders'), MessageBody: 'x' });
+    await until(() => f.functions.calls.length === 1);
+    expect(f.workflows.calls[0].options.invocationType).toBe('RequestResponse');
+    expect(f.functions.calls[0].payload).toEqual([{ looked: 'up' }]);
+  });
+
   it('stops and starts with DesiredState, and reports unsupported sources as not emulated', async () => {
     f = await startPipes();
     f.queues.queueOps.createQueue({ QueueName: 'orders' });
