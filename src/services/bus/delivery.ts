@@ -93,6 +93,7 @@ export class DeliveryWorker {
             targetArn: target.arn,
             attempt,
             outcome: 'succeeded',
+            summary: `${target.id} ✔ delivered (attempt ${attempt})`,
           },
         });
       }
@@ -152,7 +153,13 @@ export class DeliveryWorker {
           kind: 'delivery',
           traceId: row.traceId,
           resource: target.arn,
-          payload: { ...base, outcome: 'failed', error: message, retryInMs: decision.delayMs },
+          payload: {
+            ...base,
+            outcome: 'failed',
+            error: message,
+            retryInMs: decision.delayMs,
+            summary: `${target.id} ✘ attempt ${attempt} failed: ${message} (retry in ${(decision.delayMs / 1000).toFixed(1)} s)`,
+          },
         });
         this.later({ row, target }, decision.delayMs);
         return;
@@ -179,6 +186,7 @@ export class DeliveryWorker {
           errorCode,
           exhaustedRetryCondition: decision.condition,
           final: deadLettered ? 'dead-lettered' : 'dropped',
+          summary: `${target.id} ✘ ${message}: ${deadLettered ? 'sent to the dead-letter queue' : 'dropped'} (${decision.condition}, ${row.attempts} retries)`,
         },
       });
     }

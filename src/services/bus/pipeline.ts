@@ -88,6 +88,7 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
           bus: rule.busName,
           eventId: event.id,
           targets: rule.targets.map((t) => t.id),
+          summary: `rule ${rule.name} matched → ${rule.targets.map((t) => t.id).join(', ') || 'no targets'}`,
         },
       });
     }
@@ -103,6 +104,7 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
           targetArn: target.arn,
           outcome: 'skipped',
           error: reason,
+          summary: `${target.id}: nothing delivered (${reason})`,
         },
       });
     }

@@ -270,7 +270,11 @@ export class BusService implements Service {
           kind: 'event',
           traceId: q.id,
           resource: this.catalog.bus(q.bus)?.arn,
-          payload: { bus: q.bus, event: q.event },
+          payload: {
+            bus: q.bus,
+            event: q.event,
+            summary: `${String(q.event.source)} ${String(q.event['detail-type'])} on ${q.bus}${q.event['replay-name'] ? ` (replay ${String(q.event['replay-name'])})` : ''}`,
+          },
         });
       });
     });
