@@ -83,7 +83,7 @@ export function describeRecord(r: TraceRecord): string {
     case 'invocation':
       return `invoked ${s(p.function)}: ${s(p.status)} in ${s(p.durationMs)} ms`;
     case 'log':
-      return `log ${s(p.message ?? p.line ?? p.text)}`;
+      return `${s(p.function)} log: ${s(p.message)}`;
     case 'message':
       return `queue ${s(p.queue)}: ${s(p.action)}`;
     case 'execution':

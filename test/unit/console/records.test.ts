@@ -113,5 +113,11 @@ describe('summarizeTrace', () => {
   it('describes records in one line', () => {
     expect(describeRecord(event('shop', 'Placed'))).toBe('event shop / Placed on orders');
     expect(describeRecord(rec('message', { queue: 'q', action: 'sent' }))).toBe('queue q: sent');
+    expect(describeRecord(rec('log', { function: 'pay', stream: 'stdout', message: 'hi' }))).toBe(
+      'pay log: hi',
+    );
+    expect(describeRecord(rec('invocation', { function: 'pay', status: 'succeeded', durationMs: 3 }))).toBe(
+      'invoked pay: succeeded in 3 ms',
+    );
   });
 });
