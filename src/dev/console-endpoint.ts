@@ -47,8 +47,13 @@ export function defaultConsoleFiles(): ConsoleFiles {
 }
 
 /** True for a request for the console page: a plain GET of `/` that is not an AWS call. */
-function isPageRequest(req: IncomingMessage, path: string): boolean {
-  return (path === '/' || path === '/index.html') && !req.headers['x-amz-target'];
+function isPageRequest(req: IncomingMessage, url: URL): boolean {
+  // SQS's query protocol may come as `GET /?Action=...`.
+  return (
+    (url.pathname === '/' || url.pathname === '/index.html') &&
+    !req.headers['x-amz-target'] &&
+    !url.searchParams.has('Action')
+  );
 }
 
 /** The local handler for the console's files. */
@@ -56,9 +61,10 @@ export function consoleEndpoint(files: ConsoleFiles = defaultConsoleFiles()) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     // Signed requests are AWS calls (S3's ListBuckets is `GET /`, a bucket may be named `console`).
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.authorization) return false;
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     let file: string;
-    if (isPageRequest(req, path)) file = 'index.html';
+    if (isPageRequest(req, url)) file = 'index.html';
     else if (/^\/console\/[\w-]+(\.[\w-]+)+$/.test(path)) file = path.slice('/console/'.length);
     else return false;
     let body: Buffer;

@@ -47,6 +47,7 @@ describe('consoleEndpoint', () => {
       599,
     );
     expect((await fetch(`${base}/bucket/key`)).status).toBe(599);
+    expect((await fetch(`${base}/?Action=ListQueues&Version=2012-11-05`)).status).toBe(599);
   });
 
   it('never serves a file outside its folder', async () => {
