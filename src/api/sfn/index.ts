@@ -6,6 +6,7 @@ import { WorkflowsService } from '../../services/workflows/service/service.js';
 import type { ApiAdapter } from '../protocol.js';
 import { executionOperations } from './executions.js';
 import { machineOperations } from './machines.js';
+import { mapRunOperations } from './map-runs.js';
 import { testStateOperation } from './test-state.js';
 
 /** The Step Functions adapter, or nothing when the workflows service is not running. */
@@ -15,6 +16,7 @@ export function sfnAdapter(services: readonly Service[]): ApiAdapter {
   const operations = {
     ...machineOperations(service),
     ...executionOperations(service),
+    ...mapRunOperations(service),
     TestState: testStateOperation(service),
   };
   return { json: [{ targetPrefix: 'AWSStepFunctions', version: '1.0', operations }] };

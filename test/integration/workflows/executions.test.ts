@@ -14,6 +14,8 @@ import {
   StartSyncExecutionCommand,
   StopExecutionCommand,
   TestStateCommand,
+  ListMapRunsCommand,
+  DescribeMapRunCommand,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -350,5 +352,33 @@ describe('executions', () => {
       }),
     );
     expect(choice.nextState).toBe('One');
+  });
+
+  it('lists and describes distributed map runs', async () => {
+    const arn = await machine(h.sfn, 'distributed', {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+            StartAt: 'One',
+            States: { One: { Type: 'Pass', End: true } },
+          },
+          End: true,
+        },
+      },
+    });
+    const started = await h.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: arn, input: '{"items":[1,2,3]}' }),
+    );
+    expect((await settled(h.sfn, started.executionArn!)).status).toBe('SUCCEEDED');
+    const { mapRuns } = await h.sfn.send(new ListMapRunsCommand({ executionArn: started.executionArn }));
+    expect(mapRuns).toHaveLength(1);
+    expect(mapRuns![0].stateMachineArn).toBe(`${arn}/Each`);
+    const run = await h.sfn.send(new DescribeMapRunCommand({ mapRunArn: mapRuns![0].mapRunArn }));
+    expect(run).toMatchObject({ executionArn: started.executionArn, status: 'SUCCEEDED' });
+    expect(run.itemCounts).toMatchObject({ total: 3, succeeded: 3 });
   });
 });
