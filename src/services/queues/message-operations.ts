@@ -1,6 +1,7 @@
 // The message-level SQS operations, in the JSON API's shapes: send, receive, delete and visibility,
 // single and batched.
 import type { QueueEngine } from './engine.js';
+import { ReceiveAttempts } from './attempts.js';
 import { batchFailure, checkBatch } from './batch.js';
 import { sqsError } from './errors.js';
 import { receiveMessages, receiveOptions, shapeReceived } from './receive.js';
@@ -13,6 +14,8 @@ type Input = Record<string, unknown>;
 
 /** SendMessage(Batch), ReceiveMessage, DeleteMessage(Batch), ChangeMessageVisibility(Batch). */
 export class MessageOperations {
+  private readonly attempts = new ReceiveAttempts();
+
   constructor(private readonly engine: QueueEngine) {}
 
   /** SendMessage. */
@@ -63,7 +66,15 @@ export class MessageOperations {
     const queue = this.engine.get(input.QueueUrl);
     const request = input as ReceiveInput;
     const options = receiveOptions(this.engine, queue, request);
-    const messages = await receiveMessages(this.engine, queue, options, signal);
+    const attemptId =
+      queue.row.fifo && typeof request.ReceiveRequestAttemptId === 'string'
+        ? request.ReceiveRequestAttemptId
+        : undefined;
+    const { messages: store, clock } = this.engine;
+    const replayed = attemptId && this.attempts.replay(store, queue.row.name, attemptId, clock.now());
+    const messages = replayed || (await receiveMessages(this.engine, queue, options, signal));
+    if (attemptId && !replayed)
+      this.attempts.remember(store, queue.row.name, attemptId, clock.now(), messages);
     return { Messages: messages.map((m) => shapeReceived(m, request)) };
   }
 

@@ -187,6 +187,27 @@ describe('queue semantics (manual clock)', () => {
     expect(send('a1', 'A').MessageId).not.toBe(a1.MessageId);
   });
 
+  it('FIFO: a retried receive with the same ReceiveRequestAttemptId gets the same messages', async () => {
+    const { service } = await startQueueService();
+    service.queueOps.createQueue({
+      QueueName: 'r.fifo',
+      Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' },
+    });
+    service.messageOps.sendMessage({ QueueUrl: URL('r.fifo'), MessageBody: 'one', MessageGroupId: 'g' });
+    service.messageOps.sendMessage({ QueueUrl: URL('r.fifo'), MessageBody: 'other', MessageGroupId: 'h' });
+    const receive = () =>
+      service.messageOps.receiveMessage({ QueueUrl: URL('r.fifo'), ReceiveRequestAttemptId: 'try-1' });
+    const first = await receive();
+    const retry = await receive();
+    expect(retry.Messages).toEqual(first.Messages);
+    service.messageOps.deleteMessage({
+      QueueUrl: URL('r.fifo'),
+      ReceiptHandle: first.Messages[0].ReceiptHandle,
+    });
+    const after = await receive();
+    expect(after.Messages.map((m) => m.Body)).toEqual(['other']);
+  });
+
   it('FIFO: requires a group id and a deduplication id or content-based deduplication', async () => {
     const { service } = await startQueueService();
     service.queueOps.createQueue({ QueueName: 'g.fifo', Attributes: { FifoQueue: 'true' } });
