@@ -294,9 +294,10 @@ export class ExecutionManager {
   /** Stops every run without recording an end, so STANDARD ones resume on the next start. */
   async dispose(): Promise<void> {
     this.stopping = true;
+    // Aborting adds ExecutionAborted events: they are not real ends, so no trace record shows them.
+    this.traces.close();
     const runs = [...this.live.values(), ...this.express.values()];
     for (const live of runs) live.run?.abort('eddy stopped');
     await Promise.allSettled(runs.map((l) => l.done));
-    this.traces.flush();
   }
 }

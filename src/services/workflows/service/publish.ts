@@ -19,6 +19,7 @@ import { busEnvelope } from './integrations.js';
 export class TraceBatcher {
   private pending: { row: ExecutionRow; event: HistoryEvent }[] = [];
   private scheduled = false;
+  private closed = false;
 
   constructor(
     private readonly trace: TraceHub,
@@ -33,6 +34,7 @@ export class TraceBatcher {
    * branches only failures are published: `eddy tail` shows the path, not 10,000 iterations.
    */
   add(row: ExecutionRow, event: HistoryEvent): void {
+    if (this.closed) return;
     const depth = this.depth.get(row.arn) ?? 0;
     const type = event.type;
     if (/^(Map|Parallel)State(Succeeded|Failed|Aborted)$/.test(type)) this.depth.set(row.arn, depth - 1);
@@ -45,9 +47,16 @@ export class TraceBatcher {
     setImmediate(() => this.flush());
   }
 
+  /** Publishes what is queued and ignores later events (the store closes after the services). */
+  close(): void {
+    this.flush();
+    this.closed = true;
+  }
+
   /** Publishes everything queued. */
   flush(): void {
     this.scheduled = false;
+    if (this.closed) return;
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
