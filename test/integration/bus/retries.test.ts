@@ -75,15 +75,25 @@ describe('retries and dead-letter queues', () => {
       },
     ]);
     const id = await put('failing');
-    await expect.poll(() => calls).toBe(1);
-    // The first retry waits between 0.5 and 1 s of clock time: nothing happens before.
-    clock.advance(400);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(calls).toBe(1);
-    clock.advance(700);
-    await expect.poll(() => calls).toBe(2);
-    clock.advance(2_500);
-    await expect.poll(() => calls).toBe(3);
+    // Each failed attempt is recorded with the backoff chosen (0.5–1 s, then 1–2 s): nothing happens
+    // before it elapses on the clock, the next attempt happens when it does.
+    for (const attempt of [1, 2]) {
+      const failed = await bus.eddy.waitFor(
+        (r) =>
+          r.kind === 'delivery' &&
+          r.traceId === id &&
+          r.payload.attempt === attempt &&
+          r.payload.retryInMs !== undefined,
+      );
+      const wait = failed.payload.retryInMs as number;
+      expect(wait).toBeGreaterThanOrEqual(500 * attempt);
+      expect(wait).toBeLessThanOrEqual(1000 * attempt);
+      clock.advance(wait - 1);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(calls).toBe(attempt);
+      clock.advance(1);
+      await expect.poll(() => calls).toBe(attempt + 1);
+    }
     await bus.eddy.waitFor(
       (r) => r.kind === 'delivery' && r.traceId === id && r.payload.final === 'dead-lettered',
     );
