@@ -27,6 +27,16 @@ function requireString(body: Body, member: string, path: string): string {
   return value;
 }
 
+function requireArn(body: Body, member: string, path: string, pattern: RegExp): string {
+  const value = requireString(body, member, path);
+  if (!pattern.test(value)) {
+    throw validation(
+      `1 validation error detected: Value '${value}' at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern.source}`,
+    );
+  }
+  return value;
+}
+
 function object(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -77,8 +87,13 @@ export class PipesOperations {
     const definition: PipeDefinition = {
       Name: name,
       Arn: `arn:aws:pipes:${this.scope.region}:${this.scope.accountId}:pipe/${name}`,
-      Source: requireString(body, 'Source', 'source'),
-      Target: requireString(body, 'Target', 'target'),
+      Source: requireArn(
+        body,
+        'Source',
+        'source',
+        /^(smk:\/\/.+|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+)$/,
+      ),
+      Target: requireArn(body, 'Target', 'target', /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/),
       RoleArn: requireString(body, 'RoleArn', 'roleArn'),
       Enrichment: typeof body.Enrichment === 'string' && body.Enrichment !== '' ? body.Enrichment : undefined,
       Description: typeof body.Description === 'string' ? body.Description : undefined,

@@ -105,6 +105,16 @@ describe('Pipes REST API with @aws-sdk/client-pipes', () => {
     expect(error).toBeInstanceOf(NotFoundException);
   });
 
+  it('rejects a source that is not an ARN with a ValidationException', async () => {
+    const error = await pipes
+      .send(
+        new CreatePipeCommand({ Name: 'bad', RoleArn: ROLE, Source: 'my-queue', Target: ARN('pipe-out') }),
+      )
+      .catch((e: Error) => e);
+    expect((error as Error).name).toBe('ValidationException');
+    expect((error as Error).message).toContain("Value 'my-queue' at 'source' failed to satisfy constraint");
+  });
+
   it('shows a pipe with an unsupported source as not emulated', async () => {
     await pipes.send(
       new CreatePipeCommand({
