@@ -5,8 +5,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** The request an operation receives after the protocol decoded it. */
 export interface ApiRequest {
   method: string;
-  /** Path without the query string. */
+  /** Path without the query string, with `.`/`..` segments resolved (as URL parsing does). */
   path: string;
+  /** The path exactly as sent (still percent-encoded, `..` kept), for services that must refuse it. */
+  rawPath?: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   /** The raw body. */

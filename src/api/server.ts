@@ -68,13 +68,15 @@ export class ApiDispatcher {
       const isRaw = typeof out.body === 'string' || Buffer.isBuffer(out.body);
       const body =
         out.body === undefined ? '' : isRaw ? (out.body as string | Buffer) : JSON.stringify(out.body);
+      // A HEAD answer carries the length of the body a GET would send (S3 HeadObject), but no body.
+      const headLength = request.method === 'HEAD' ? out.headers?.['content-length'] : undefined;
       res.writeHead(out.status, {
         'x-amzn-requestid': request.requestId,
         ...(isRaw || out.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...out.headers,
-        'content-length': Buffer.byteLength(body),
+        'content-length': headLength ?? Buffer.byteLength(body),
       });
-      res.end(body);
+      res.end(headLength === undefined ? body : undefined);
     } catch (error) {
       sendJsonError(res, request, toAwsError(error));
     }
@@ -122,6 +124,7 @@ export function createEddyServer(dispatcher: ApiDispatcher, local: LocalHandler[
     const request: ApiRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
+      rawPath: (req.url ?? '/').split('?')[0],
       query: url.searchParams,
       headers: req.headers,
       body: Buffer.alloc(0),

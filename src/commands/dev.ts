@@ -53,6 +53,10 @@ export default class Dev extends EddyCommand {
       summary: 'Reload when the template or handlers change.',
     }),
     'parameter-overrides': Flags.string({ multiple: true, summary: 'Template parameters as Key=Value.' }),
+    bucket: Flags.string({
+      multiple: true,
+      summary: 'Serve a bucket from an existing folder, in place: name=./folder (name or logical id).',
+    }),
     region: Flags.string({ summary: 'AWS region to emulate (default: AWS_REGION or us-east-1).' }),
   };
 
@@ -66,6 +70,7 @@ export default class Dev extends EddyCommand {
       inMemory: flags['in-memory'],
       watch: flags.watch,
       parameterOverrides: parseKeyValues(flags['parameter-overrides'] ?? []),
+      buckets: parseKeyValues(flags.bucket ?? []),
       region: flags.region,
       logger: this.logger,
     });

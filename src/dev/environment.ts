@@ -153,6 +153,7 @@ export class DevEnvironment {
         accountId: this.options.accountId,
         endpoint: this.endpoint,
         stateDir: this.options.stateDir,
+        buckets: this.options.buckets,
       },
       store: this.store,
       trace: this.trace,

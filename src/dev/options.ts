@@ -17,6 +17,8 @@ export interface DevOptions {
   inMemory?: boolean;
   watch?: boolean;
   parameterOverrides?: Record<string, string>;
+  /** Buckets served from existing folders, used in place: bucket name (or logical id) → folder. */
+  buckets?: Record<string, string>;
   region?: string;
   accountId?: string;
   logger?: Logger;
@@ -64,6 +66,9 @@ export function resolveDevOptions(options: DevOptions): ResolvedDevOptions {
     inMemory,
     watch: options.watch ?? true,
     parameterOverrides: options.parameterOverrides ?? {},
+    buckets: Object.fromEntries(
+      Object.entries(options.buckets ?? {}).map(([name, dir]) => [name, resolve(cwd, dir)]),
+    ),
     region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
     accountId: options.accountId ?? '000000000000',
     logger: options.logger ?? createLogger('info'),

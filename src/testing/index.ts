@@ -15,6 +15,8 @@ export interface StartEddyOptions {
   /** A state folder; in memory when omitted, so each test run starts clean. */
   state?: string;
   parameterOverrides?: Record<string, string>;
+  /** Buckets served from existing folders: bucket name (or logical id) → folder. */
+  buckets?: Record<string, string>;
   /** Reload on template changes (off by default in tests). */
   watch?: boolean;
   /** The clock for retries, schedules and timeouts (a ManualClock drives them without sleeping). */
@@ -59,6 +61,7 @@ export async function startEddy(options: StartEddyOptions = {}): Promise<Running
     inMemory: options.state === undefined,
     watch: options.watch ?? false,
     parameterOverrides: options.parameterOverrides,
+    buckets: options.buckets,
     logger: silentLogger,
     clock: options.clock,
   });
