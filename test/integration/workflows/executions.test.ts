@@ -327,7 +327,11 @@ describe('executions', () => {
     const records = h.eddy.records.filter((r) => r.resource === started.executionArn);
     expect(records.map((r) => r.kind)).toEqual(['execution', 'state', 'state', 'execution']);
     expect(new Set(records.map((r) => r.traceId))).toEqual(new Set([end.traceId]));
-    expect(records[1].payload).toMatchObject({ type: 'PassStateEntered', state: 'A' });
+    expect(records[1].payload).toMatchObject({
+      type: 'PassStateEntered',
+      state: 'A',
+      summary: `traced/${started.executionArn!.split(':').pop()} PassStateEntered A`,
+    });
   });
 
   it('tests a single state (TestState)', async () => {

@@ -77,6 +77,7 @@ export function traceEvent(trace: TraceHub, row: ExecutionRow, event: HistoryEve
     resource: row.arn,
     time: new Date(event.timestamp).toISOString(),
     payload: {
+      summary: summaryOf(row, event.type, details),
       type: event.type,
       id: event.id,
       stateMachineArn: row.stateMachineArn,
@@ -86,6 +87,17 @@ export function traceEvent(trace: TraceHub, row: ExecutionRow, event: HistoryEve
       ...(details ? { details } : {}),
     },
   });
+}
+
+/** The line `eddy tail` prints: `checkout/run-1 TaskStateEntered Enqueue`, failures with error and cause. */
+function summaryOf(row: ExecutionRow, type: string, details: Record<string, unknown> | undefined): string {
+  const machine = row.stateMachineArn.split(':')[6] ?? '';
+  const parts = [`${machine}/${row.name}`, type];
+  if (details?.name !== undefined) parts.push(String(details.name));
+  if (typeof details?.error === 'string') parts.push(details.error);
+  if (typeof details?.cause === 'string')
+    parts.push(details.cause.length > 100 ? `${details.cause.slice(0, 97)}...` : details.cause);
+  return parts.join(' ');
 }
 
 function statusOf(type: string): string {
