@@ -24,7 +24,7 @@ import { syncDescription } from './views.js';
 export type { ExecutionRow };
 
 /** A running (or recently ended, for EXPRESS) execution. */
-interface Live {
+export interface Live {
   row: ExecutionRow;
   express: boolean;
   run?: Execution;
