@@ -3,7 +3,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutEventsCommand, ListRulesCommand } from '@aws-sdk/client-eventbridge';
+import {
+  ListRulesCommand,
+  ListTargetsByRuleCommand,
+  PutEventsCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { afterEach, expect, test } from 'vitest';
 import { captureServer, startBus, type BusHarness, type CaptureServer } from './harness.js';
 
@@ -71,4 +77,31 @@ test('a rule added mid-stream matches the next events; a removed one stops', asy
   await put('b', 2);
   await expect.poll(() => got('b')).toBe(2);
   expect(got('a')).toBe(sent);
+});
+
+test('API-created rules live beside template rules; the template wins for what it declares', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'eddy-bus-reload-'));
+  capture = await captureServer();
+  const file = join(dir, 'template.yaml');
+  writeFileSync(file, template({ First: 'a' }));
+  bus = await startBus({ template: file, watch: true });
+  const events = bus.events;
+  await events.send(new PutRuleCommand({ Name: 'mine', EventPattern: '{"source":["api"]}' }));
+  const templateRule = (await events.send(new ListRulesCommand({}))).Rules!.find((r) => r.Name !== 'mine')!;
+  // Changing the template's rule through the API lasts until the template is applied again.
+  await events.send(
+    new PutTargetsCommand({ Rule: templateRule.Name, Targets: [{ Id: 'extra', Arn: capture.url }] }),
+  );
+  expect((await events.send(new ListTargetsByRuleCommand({ Rule: templateRule.Name }))).Targets).toHaveLength(
+    2,
+  );
+  writeFileSync(file, template({ First: 'a', Second: 'b' }));
+  await expect
+    .poll(async () => (await events.send(new ListRulesCommand({}))).Rules?.length, { timeout: 10_000 })
+    .toBe(3);
+  const names = (await events.send(new ListRulesCommand({}))).Rules!.map((r) => r.Name);
+  expect(names).toContain('mine');
+  expect(
+    (await events.send(new ListTargetsByRuleCommand({ Rule: templateRule.Name }))).Targets!.map((t) => t.Id),
+  ).toEqual(['web']);
 });
