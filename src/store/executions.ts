@@ -42,6 +42,8 @@ export const executionsFamily: TableFamily = {
        execution_arn TEXT PRIMARY KEY,
        transition TEXT NOT NULL
      );`,
+    // Task tokens issued since the last transition, so a resumed task waits on the token its worker holds.
+    `ALTER TABLE sfn_transitions ADD COLUMN task_tokens TEXT;`,
   ],
 };
 
@@ -155,7 +157,11 @@ export class ExecutionStore {
       ),
       putTransition: db.prepare(
         `INSERT INTO sfn_transitions (execution_arn, transition) VALUES (?, ?)
-         ON CONFLICT(execution_arn) DO UPDATE SET transition = excluded.transition`,
+         ON CONFLICT(execution_arn) DO UPDATE SET transition = excluded.transition, task_tokens = NULL`,
+      ),
+      putTokens: db.prepare('UPDATE sfn_transitions SET task_tokens = ? WHERE execution_arn = ?'),
+      tokens: db.prepare<[string], { task_tokens: string | null }>(
+        'SELECT task_tokens FROM sfn_transitions WHERE execution_arn = ?',
       ),
       transition: db.prepare<[string], { transition: string }>(
         'SELECT transition FROM sfn_transitions WHERE execution_arn = ?',
@@ -209,6 +215,13 @@ export class ExecutionStore {
     return this.q.running.all().map(fromRaw);
   }
 
+  /** Appends history events. */
+  appendEvents(arn: string, events: readonly { id: number }[]): void {
+    this.db.transaction(() => {
+      for (const e of events) this.q.addEvent.run(arn, e.id, JSON.stringify(e));
+    })();
+  }
+
   /** Appends history events and the transition to resume from, in one transaction. */
   recordTransition(arn: string, events: readonly { id: number }[], transition: unknown): void {
     this.db.transaction(() => {
@@ -240,6 +253,17 @@ export class ExecutionStore {
   /** The stored history of an execution. */
   events<T>(arn: string): T[] {
     return this.q.events.all(arn).map((r) => JSON.parse(r.event) as T);
+  }
+
+  /** Remembers a task token issued since the last transition. */
+  addTaskToken(arn: string, token: string): void {
+    this.q.putTokens.run(JSON.stringify([...this.taskTokens(arn), token]), arn);
+  }
+
+  /** The task tokens issued since the last transition, in order. */
+  taskTokens(arn: string): string[] {
+    const text = this.q.tokens.get(arn)?.task_tokens;
+    return text ? (JSON.parse(text) as string[]) : [];
   }
 
   /** The transition a RUNNING execution resumes from. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   CreateStateMachineCommand,
   GetExecutionHistoryCommand,
+  SendTaskSuccessCommand,
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
@@ -92,6 +93,59 @@ test('stopped during a Wait, restarted with a manual clock: the execution comple
     const done = await settled(second.sfn, executionArn!);
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output!)).toEqual({ id: 'm-1', after: true });
+  } finally {
+    await second.stop();
+  }
+}, 120_000);
+
+test('restarted while waiting for a task token: the old token completes the task', async () => {
+  state = mkdtempSync(join(tmpdir(), 'eddy-sfn-durable-'));
+  const first = await startWorkflows({ state });
+  const { stateMachineArn } = await first.sfn.send(
+    new CreateStateMachineCommand({
+      name: 'callback',
+      roleArn: ROLE,
+      definition: JSON.stringify({
+        StartAt: 'Ask',
+        States: {
+          Ask: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::events:putEvents.waitForTaskToken',
+            Parameters: {
+              Entries: [{ Source: 'test', DetailType: 'Ask', Detail: { 'token.$': '$$.Task.Token' } }],
+            },
+            End: true,
+          },
+        },
+      }),
+    }),
+  );
+  const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{}' }));
+  let token: string | undefined;
+  while (!token) {
+    const { events } = await first.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    const scheduled = events!.find((e) => e.type === 'TaskSubmitted');
+    const parameters = events!.find((e) => e.type === 'TaskScheduled')?.taskScheduledEventDetails?.parameters;
+    if (scheduled && parameters) token = JSON.parse(parameters).Entries[0].Detail.token as string;
+    else await new Promise((r) => setTimeout(r, 20));
+  }
+  await first.stop();
+
+  const second = await startWorkflows({ state });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"ok":true}' }));
+        break;
+      } catch (error) {
+        // The resumed task may not be waiting yet.
+        if (i > 100) throw error;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    const done = await settled(second.sfn, executionArn!);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toEqual({ ok: true });
   } finally {
     await second.stop();
   }

@@ -19,6 +19,7 @@ import type { Machine, MachineRegistry } from './machines.js';
 import { ExecutionMocks, type MockConfig } from './mock-config.js';
 import { putStatusChange, TraceBatcher } from './publish.js';
 import { createTaskInvoker } from './task-invoker.js';
+import { ExecutionTokens } from './tokens.js';
 import { syncDescription } from './views.js';
 
 export type { ExecutionRow };
@@ -180,23 +181,32 @@ export class ExecutionManager {
     (express ? this.express : this.live).set(row.arn, live);
     let persisted = resume?.events.length ?? 0;
     const published = persisted;
-    let early: Transition | undefined;
+    // The first transition fires inside startExecution, before the history is ours to read: it is
+    // recorded at once (a task token issued right after must find it), its events once we can read
+    // them: just ExecutionStarted for a new run, nothing new for a resumed one.
+    let early = false;
+    const earlyCount = persisted + (resume ? 0 : 1);
     const durable = !express;
     const record = (transition: Transition) => {
       if (!durable || this.stopping || transition.stateName === undefined) return;
       if (!live.run) {
-        // The first transition fires inside startExecution, before the history is ours to read.
-        early = transition;
+        early = true;
+        this.store.recordTransition(row.arn, [], transition);
         return;
       }
       const events = live.run.events.events;
       this.store.recordTransition(row.arn, events.slice(persisted), transition);
       persisted = events.length;
     };
+    const tokens = durable
+      ? new ExecutionTokens(this.tokens, resume ? this.store.taskTokens(row.arn) : [], (token) => {
+          if (!this.stopping) this.store.addTaskToken(row.arn, token);
+        })
+      : this.tokens;
     const run = startExecution(machine.parsed, input, {
       clock: this.context.clock,
       invoker: this.invoker,
-      tokens: this.tokens,
+      tokens,
       region: this.scope.region,
       accountId: this.scope.accountId,
       stateMachineArn: machine.arn,
@@ -209,7 +219,10 @@ export class ExecutionManager {
       resume,
     });
     live.run = run;
-    if (early) record(early);
+    if (early && !this.stopping) {
+      this.store.appendEvents(row.arn, run.events.events.slice(persisted, earlyCount));
+      persisted = earlyCount;
+    }
     const history = run.events;
     for (const event of history.events.slice(published)) this.traces.add(row, event);
     history.listen((event) => this.traces.add(row, event));
