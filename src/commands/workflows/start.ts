@@ -120,6 +120,7 @@ function readInput(flag: string): string {
 async function resolveMachine(endpoint: string, name: string): Promise<string> {
   if (name.startsWith('arn:')) return name;
   const names: string[] = [];
+  const arns: string[] = [];
   let nextToken: string | undefined;
   do {
     const page = await sfn<{
@@ -129,8 +130,12 @@ async function resolveMachine(endpoint: string, name: string): Promise<string> {
     const found = page.stateMachines.find((m) => m.name === name);
     if (found) return found.stateMachineArn;
     names.push(...page.stateMachines.map((m) => m.name));
+    arns.push(...page.stateMachines.map((m) => m.stateMachineArn));
     nextToken = page.nextToken;
   } while (nextToken);
+  // A template logical id: CloudFormation names unnamed machines `<stack>-<LogicalId>-<suffix>`.
+  const generated = names.flatMap((n, i) => (n.split('-').slice(1, -1).join('-') === name ? [arns[i]] : []));
+  if (generated.length === 1) return generated[0];
   throw new EddyError('STATE_MACHINE_NOT_FOUND', `No state machine named '${name}' runs in eddy dev`, {
     fix: names.length ? `Running state machines: ${names.join(', ')}.` : 'Define one in template.yaml.',
   });
