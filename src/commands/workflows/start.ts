@@ -134,7 +134,8 @@ async function resolveMachine(endpoint: string, name: string): Promise<string> {
     nextToken = page.nextToken;
   } while (nextToken);
   // A template logical id: CloudFormation names unnamed machines `<stack>-<LogicalId>-<suffix>`.
-  const generated = names.flatMap((n, i) => (n.split('-').slice(1, -1).join('-') === name ? [arns[i]] : []));
+  const pattern = new RegExp(`^.+-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[A-Za-z0-9]+$`);
+  const generated = names.flatMap((n, i) => (pattern.test(n) ? [arns[i]] : []));
   if (generated.length === 1) return generated[0];
   throw new EddyError('STATE_MACHINE_NOT_FOUND', `No state machine named '${name}' runs in eddy dev`, {
     fix: names.length ? `Running state machines: ${names.join(', ')}.` : 'Define one in template.yaml.',
