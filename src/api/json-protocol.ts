@@ -59,6 +59,7 @@ export async function handleJson(api: JsonApi, operation: string, request: ApiRe
   } catch (error) {
     const aws = toAwsError(error);
     res.setHeader('x-amzn-errortype', aws.code);
+    for (const [name, value] of Object.entries(aws.headers)) res.setHeader(name, value);
     send(aws.status, { __type: aws.code, message: aws.message, ...aws.extra });
   }
 }

@@ -111,9 +111,22 @@ export default class Dev extends EddyCommand {
     this.log(renderResourceTable(started.resources));
     for (const warning of started.warnings) this.logToStderr(colors.yellow(`⚠ ${warning}`));
     this.log('');
+    const bus =
+      started.resources.find((r) => r.type === 'EventBus' && r.name !== 'default')?.name ?? 'default';
+    const fn = started.resources.find((r) => r.type === 'Function')?.logicalId ?? '<function>';
     this.log('Try next:');
-    this.log(`  ${colors.cyan(`AWS_ENDPOINT_URL=${started.endpoint}`)} aws events put-events ...`);
-    this.log(`  ${colors.cyan('npx eddy tail')}        live events, deliveries, executions and logs`);
-    this.log(`  ${colors.cyan(`curl ${started.endpoint}/_eddy/health`)}`);
+    this.log(
+      `  ${colors.cyan(`open ${started.endpoint}/`)}   the console: architecture, live events, executions`,
+    );
+    this.log(
+      `  ${colors.cyan('npx eddy tail')}   live events, deliveries, executions and logs (another terminal)`,
+    );
+    this.log(
+      `  ${colors.cyan('npx eddy events put --source app.orders --detail-type OrderPlaced --detail \'{"orderId":"o-1"}\' --bus')} ${colors.cyan(bus)}`,
+    );
+    this.log(`  ${colors.cyan(`npx eddy functions invoke ${fn} --event '{}'`)}`);
+    this.log(
+      `  ${colors.cyan(`AWS_ENDPOINT_URL=${started.endpoint}`)} aws events put-events ...   (any AWS SDK or CLI)`,
+    );
   }
 }

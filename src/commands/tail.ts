@@ -2,6 +2,8 @@ import { Flags } from '@oclif/core';
 import { EddyCommand } from '../cli/base-command.js';
 import { formatTraceRecord } from '../cli/format-trace.js';
 import { findEndpoint, streamTrace } from '../cli/server-client.js';
+import { compilePattern, invalidPatternMessage, PatternError } from '../patterns/index.js';
+import { EddyError } from '../shared/errors.js';
 import type { TraceRecord } from '../trace/record.js';
 
 /** Kinds `--kinds` accepts, mapped to the trace kinds they show. */
@@ -27,6 +29,9 @@ export default class Tail extends EddyCommand {
     endpoint: Flags.string({ summary: 'Where eddy dev runs (default: from .eddy/server.json, else :4949).' }),
     state: Flags.string({ default: '.eddy', summary: 'State folder of the running eddy dev.' }),
     kinds: Flags.string({ summary: `Comma-separated: ${Object.keys(KIND_GROUPS).join(', ')}.` }),
+    pattern: Flags.string({
+      summary: 'Only events matching this EventBridge event pattern (and what they caused).',
+    }),
     source: Flags.string({ summary: 'Only events (and what they caused) with this source.' }),
     'detail-type': Flags.string({ summary: 'Only events (and what they caused) with this detail-type.' }),
     since: Flags.string({ summary: 'Start with records from this long ago (10m, 2h) or this time.' }),
@@ -40,14 +45,16 @@ export default class Tail extends EddyCommand {
       ? new Set(flags.kinds.split(',').flatMap((k) => KIND_GROUPS[k.trim()] ?? [k.trim()]))
       : null;
     const traces = new Set<string>();
+    const pattern = flags.pattern === undefined ? undefined : compileTailPattern(flags.pattern);
     const wanted = (record: TraceRecord): boolean => {
       if (kinds && !kinds.has(record.kind)) return false;
-      if (!flags.source && !flags['detail-type']) return true;
+      if (!flags.source && !flags['detail-type'] && !pattern) return true;
       if (record.kind === 'event') {
         const event = (record.payload.event ?? {}) as Record<string, unknown>;
         const ok =
           (!flags.source || event.source === flags.source) &&
-          (!flags['detail-type'] || event['detail-type'] === flags['detail-type']);
+          (!flags['detail-type'] || event['detail-type'] === flags['detail-type']) &&
+          (!pattern || pattern.matches(event));
         if (ok) traces.add(record.traceId);
         return ok;
       }
@@ -60,11 +67,23 @@ export default class Tail extends EddyCommand {
     for await (const record of streamTrace(endpoint, flags.since, controller.signal)) {
       if (!wanted(record)) continue;
       // --json streams one object per line (JSON Lines) instead of one array at the end.
-      this.log(this.jsonEnabled() ? JSON.stringify(record) : formatTraceRecord(record));
+      // oclif's log() is silent under --json, which here means JSON Lines written as they arrive.
+      process.stdout.write((this.jsonEnabled() ? JSON.stringify(record) : formatTraceRecord(record)) + '\n');
       if (flags.limit && seen.push(record) >= flags.limit) break;
     }
     controller.abort();
     this.exit(0);
     return seen;
+  }
+}
+
+function compileTailPattern(text: string) {
+  try {
+    return compilePattern(text);
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    throw new EddyError('InvalidEventPatternException', invalidPatternMessage(error.message), {
+      fix: 'Fix the pattern; `eddy patterns test --pattern <json> --event <json>` tries one out.',
+    });
   }
 }

@@ -109,7 +109,20 @@ export class DevEnvironment {
       return { ok: false, error: err };
     }
     if (seq !== this.reloadSeq) return { ok: 'superseded' };
-    await this.applyApp(app);
+    try {
+      await this.applyApp(app);
+    } catch (error) {
+      // A service that cannot apply the new app keeps running what it had; the error is reported.
+      const err = error as Error;
+      this.trace.publish({
+        kind: 'error',
+        traceId: newTraceId(),
+        resource: app.templateFile,
+        payload: { message: err.message },
+      });
+      this.options.logger.error(`reload failed: ${err.message}`);
+      return { ok: false, error: err };
+    }
     // A save that lands while the template is being read can be coalesced away by the watcher: if the
     // file changed since we read it, read it again.
     if (seq === this.reloadSeq && this.templateStamp() !== stamp) return this.reload();

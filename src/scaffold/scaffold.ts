@@ -19,7 +19,7 @@ import { EddyError } from '../shared/errors.js';
 /** The project templates `eddy new` offers, with a one-line description each. */
 export const PROJECT_TEMPLATES = {
   minimal: 'One bus, one rule, one TypeScript handler, an event fixture and a test.',
-  shop: 'The shop: checkout events, a payment workflow, queues and a pipe.',
+  shop: 'The shop: checkout, order, payment (retries and a DLQ), invoicing and reporting over one bus, with an archive.',
   weather: 'Distributed Map over weather data: average high temperature per month.',
 } as const;
 

@@ -11,6 +11,8 @@ export class AwsError extends Error {
     readonly status = 400,
     /** Extra fields some APIs add to the error body. */
     readonly extra: Record<string, unknown> = {},
+    /** Extra response headers some APIs send with the error (SQS's `x-amzn-query-error`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AwsError';

@@ -67,7 +67,13 @@ function namespaced(operation: JsonOperation): JsonOperation {
       return await operation(input, request);
     } catch (error) {
       if (error instanceof AwsError && SQS_ERRORS[error.code]) {
-        throw new AwsError(`com.amazonaws.sqs#${error.code}`, error.message, error.status, error.extra);
+        throw new AwsError(
+          `com.amazonaws.sqs#${error.code}`,
+          error.message,
+          error.status,
+          error.extra,
+          error.headers,
+        );
       }
       throw error;
     }

@@ -36,7 +36,10 @@ export const SQS_ERRORS: Record<string, SqsErrorSpec> = {
 
 /** Throws-ready SQS error with AWS's status for the shape. */
 export function sqsError(shape: keyof typeof SQS_ERRORS, message: string): AwsError {
-  return new AwsError(shape, message, SQS_ERRORS[shape]?.status ?? 400);
+  const spec = SQS_ERRORS[shape];
+  // The JSON protocol still names the query protocol's code in this header; SDKs read the code from it.
+  const headers: Record<string, string> = spec ? { 'x-amzn-query-error': `${spec.queryCode};Sender` } : {};
+  return new AwsError(shape, message, spec?.status ?? 400, {}, headers);
 }
 
 /** The message AWS gives for a queue that is not there. */

@@ -50,20 +50,22 @@ describe('eddy CLI', () => {
 describe('eddy dev + eddy tail --json', () => {
   const project = copyTemplate('minimal');
   const dev = execa(process.execPath, [EDDY, 'dev', '--port', '0'], { cwd: project, env: { NO_COLOR: '1' } });
+  // Listen from the start: execa reads stdout too, so a listener added later would miss the banner.
+  const ready = new Promise<string>((resolve, reject) => {
+    let out = '';
+    dev.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/local cloud on http:\/\/127\.0\.0\.1:\d+[\s\S]*HelloFunction/.test(out)) resolve(out);
+    });
+    dev.catch(reject);
+  });
   afterAll(async () => {
     dev.kill('SIGTERM');
     await dev.catch(() => undefined);
   });
 
   test('tail receives the reload records of a template edit', async () => {
-    let out = '';
-    await new Promise<void>((resolve, reject) => {
-      dev.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (/local cloud on http:\/\/127\.0\.0\.1:\d+/.test(out)) resolve();
-      });
-      dev.catch(reject);
-    });
+    const out = await ready;
     expect(out).toContain('HelloFunction');
     const tail = execa(process.execPath, [EDDY, 'tail', '--json', '--since', '0', '--limit', '2'], {
       cwd: project,
@@ -82,4 +84,43 @@ describe('eddy dev + eddy tail --json', () => {
     expect(records.map((r) => r.kind)).toEqual(['reload', 'reload']);
     expect(records[1].payload.resources).toBe(records[0].payload.resources + 1);
   }, 120_000);
+
+  test('tail --pattern shows only the events the pattern matches', async () => {
+    const tail = execa(
+      process.execPath,
+      [EDDY, 'tail', '--json', '--kinds', 'events', '--pattern', '{"detail":{"n":[2]}}', '--limit', '1'],
+      { cwd: project },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (const n of [1, 2]) {
+      const put = await execa(
+        process.execPath,
+        [
+          EDDY,
+          'events',
+          'put',
+          '--source',
+          'cli.test',
+          '--detail-type',
+          'N',
+          '--detail',
+          JSON.stringify({ n }),
+        ],
+        { cwd: project },
+      );
+      expect(put.exitCode).toBe(0);
+    }
+    const { stdout } = await tail;
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records.map((r) => [r.kind, r.payload.event.detail.n])).toEqual([['event', 2]]);
+  }, 120_000);
+
+  test("tail --pattern with an invalid pattern gives AWS's reason", async () => {
+    const result = await eddy(['tail', '--pattern', '{"a":"b"}'], { cwd: project });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('✘ InvalidEventPatternException: Event pattern is not valid. Reason: ');
+  });
 });
