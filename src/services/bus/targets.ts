@@ -1,7 +1,6 @@
 // Calling one rule target: by the service part of its ARN, through the router for the other local
 // services (function, queue, state machine), locally for another bus, over HTTP (undici) for an
 // http(s) endpoint, and as a trace record for a CloudWatch log group.
-import { request } from 'undici';
 import { AwsError } from '../../shared/aws-error.js';
 import type { TargetRouter } from '../core/service.js';
 import type { TraceHub } from '../../trace/hub.js';
@@ -80,6 +79,8 @@ async function postHttp(url: string, body: string, parameters?: Record<string, u
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   const extra = parameters?.headerParameters ?? parameters?.HeaderParameters;
   if (extra && typeof extra === 'object') Object.assign(headers, extra);
+  // undici is loaded on first use: it costs ~100 ms of start-up and most apps have no HTTP targets.
+  const { request } = await import('undici');
   const response = await request(url, { method: 'POST', body, headers });
   await response.body.dump();
   // AWS retries 429 and 5xx only; other 4xx fail without retry (eb-api-destinations.html).

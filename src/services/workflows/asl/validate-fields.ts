@@ -1,6 +1,6 @@
 // Field-level checks of one state: value ranges (Retry, timeouts), mutually exclusive fields (Wait,
 // Fail), Choice rule shapes, and JSONata syntax, as ValidateStateMachineDefinition reports them.
-import jsonata from 'jsonata';
+import { jsonataFactory } from '../jsonata/load.js';
 import type { Diagnostic } from '../errors/validation-errors.js';
 import { expressionOf } from '../jsonata/evaluate.js';
 import type { QueryLanguage } from './types.js';
@@ -125,7 +125,7 @@ function expressions(value: unknown, where: string, out: Diagnostic[]): void {
   const expr = expressionOf(value);
   if (expr !== undefined) {
     try {
-      jsonata(expr);
+      jsonataFactory()(expr);
     } catch (e) {
       const err = e as { code?: string; message?: string };
       fail(

@@ -1,6 +1,7 @@
 // JSONata glue: `{% expr %}` strings, compiled once, evaluated with `$states` and the variables bound,
 // errors turned into States.QueryEvaluationError with AWS's message texts.
-import jsonata from 'jsonata';
+import type jsonata from 'jsonata';
+import { jsonataFactory } from './load.js';
 import { QueryEvaluationError } from '../errors/runtime-errors.js';
 import { SFN_FUNCTIONS } from './functions.js';
 
@@ -35,7 +36,7 @@ function compile(expression: string, field: string, scope: JsonataScope): jsonat
   if (hit) return hit;
   let expr: jsonata.Expression;
   try {
-    expr = jsonata(expression);
+    expr = jsonataFactory()(expression);
   } catch (e) {
     throw new QueryEvaluationError(
       scope.cause(

@@ -2,7 +2,6 @@
 // EventBridge PutEvents, SQS SendMessage and HTTPS endpoints
 // (https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html).
 import { randomUUID } from 'node:crypto';
-import { request } from 'undici';
 import type { TargetRouter } from '../../core/service.js';
 import { StatesError } from '../index.js';
 import type { Scope } from './arns.js';
@@ -112,6 +111,8 @@ export async function httpInvoke(input: unknown, signal: AbortSignal): Promise<u
     headers['content-type'] ??= 'application/json';
   }
   const method = String(p.Method ?? 'GET').toUpperCase() as 'GET';
+  // undici is loaded on first use: it costs ~100 ms of start-up and most apps have no HTTP targets.
+  const { request } = await import('undici');
   const response = await request(url, { method, headers, body, signal });
   const text = await response.body.text();
   let parsed: unknown = text;
