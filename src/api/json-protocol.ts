@@ -12,7 +12,7 @@ const MAX_JSON_DEPTH = 512;
 export function parseJsonBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   const text = body.toString('utf8');
-  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw serializationError('The request body is nested too deeply.');
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw serializationError('The request body is nested too deeply.');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -23,8 +23,10 @@ export function parseJsonBody(body: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function exceedsDepth(text: string, max: number): boolean {
+/** The deepest nesting of objects and arrays in JSON text, counted without parsing it. */
+export function jsonDepth(text: string): number {
   let depth = 0;
+  let max = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -32,11 +34,10 @@ function exceedsDepth(text: string, max: number): boolean {
       if (c === 92) i++;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) return true;
-    } else if (c === 125 || c === 93) depth--;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
   }
-  return false;
+  return max;
 }
 
 /** Runs one JSON operation and writes its response or its AWS-shaped error. */

@@ -1,6 +1,7 @@
 // PutEvents: AWS's request checks (1–10 entries, the 256 KB total), per-entry checks answered in
 // order as `Entries[].ErrorCode` with HTTP 200, and the accepted entries committed before answering.
 // Size per entry as docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html computes it.
+import { jsonDepth } from '../json-protocol.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { BusService } from '../../services/bus/service.js';
 import { busNameOf } from '../../services/bus/names.js';
@@ -74,19 +75,7 @@ function invalid(message: string): Answer {
 }
 
 function isJsonObject(text: string): boolean {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  if (max > MAX_DETAIL_DEPTH) return false;
+  if (jsonDepth(text) > MAX_DETAIL_DEPTH) return false;
   try {
     const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,6 +1,9 @@
 // The XML S3 speaks, with no dependency: a writer for the fixed response shapes and a reader for the one
 // request body eddy parses (DeleteObjects' <Delete>). Responses follow
 // https://docs.aws.amazon.com/AmazonS3/latest/API/ (namespace http://s3.amazonaws.com/doc/2006-03-01/).
+import { escapeXml } from '../xml-escape.js';
+
+export { escapeXml };
 
 /** S3's XML namespace. */
 export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -9,23 +12,6 @@ export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 export type XmlValue = string | number | boolean | XmlNode[] | undefined;
 /** One element. */
 export type XmlNode = [name: string, value: XmlValue];
-
-/** Escapes text for element content. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) =>
-    c === '&'
-      ? '&amp;'
-      : c === '<'
-        ? '&lt;'
-        : c === '>'
-          ? '&gt;'
-          : c === '"'
-            ? '&quot;'
-            : c === "'"
-              ? '&apos;'
-              : '&#13;',
-  );
-}
 
 function write(nodes: XmlNode[]): string {
   let out = '';

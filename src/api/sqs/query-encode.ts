@@ -2,25 +2,9 @@
 // <ResponseMetadata><RequestId/></ResponseMetadata></ActionResponse>`, lists flattened (repeated elements,
 // maps as Name/Value or Key/Value entries), errors as `<ErrorResponse>`. The shapes are fixed, so a small
 // escaper is all the XML this needs.
+import { escapeXml } from '../xml-escape.js';
 
 const NS = 'http://queue.amazonaws.com/doc/2012-11-05/';
-
-/** Escapes text for an XML element. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) =>
-    c === '&'
-      ? '&amp;'
-      : c === '<'
-        ? '&lt;'
-        : c === '>'
-          ? '&gt;'
-          : c === '"'
-            ? '&quot;'
-            : c === "'"
-              ? '&apos;'
-              : '&#xD;',
-  );
-}
 
 function element(name: string, inner: string): string {
   return `<${name}>${inner}</${name}>`;
