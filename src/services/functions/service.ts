@@ -252,6 +252,9 @@ export class FunctionsService implements Service {
         invocationType,
         status: result.error ? 'failed' : 'succeeded',
         durationMs: Math.round(result.durationMs * 100) / 100,
+        summary: result.error
+          ? `✘ ${result.error.errorType}: ${result.error.errorMessage} (${Math.round(result.durationMs)} ms)`
+          : `✔ ${invocationType} in ${Math.round(result.durationMs * 100) / 100} ms`,
         ...(result.error
           ? { error: { errorType: result.error.errorType, errorMessage: result.error.errorMessage } }
           : {}),
