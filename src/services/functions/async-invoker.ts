@@ -35,9 +35,20 @@ export interface AsyncInvokerDeps {
   /** The function's current model, or undefined when it was removed from the template. */
   current(name: string): FunctionModel | undefined;
   retryDelaysMs?: number[];
+  /** Where accepted events are kept until they finish (so a restart resumes them). */
+  journal?: AsyncJournal;
 }
 
-interface QueuedEvent {
+/** The durable side of the invoker (the store's LambdaAsyncEvents). */
+export interface AsyncJournal {
+  save(event: QueuedEvent): void;
+  attempted(requestId: string, attempts: number): void;
+  finished(requestId: string): void;
+  pending(): QueuedEvent[];
+}
+
+/** One accepted event. */
+export interface QueuedEvent {
   name: string;
   payload: string;
   traceId: string;
@@ -64,7 +75,13 @@ export class AsyncInvoker {
       enqueuedAt: this.deps.clock.now(),
       attempts: 0,
     };
+    this.deps.journal?.save(event);
     this.schedule(event, 0);
+  }
+
+  /** Restarts the events accepted before a restart and not finished then (at-least-once). */
+  resume(): void {
+    for (const event of this.deps.journal?.pending() ?? []) this.schedule(event, 0);
   }
 
   /** Resolves when no attempt is running (tests). */
@@ -103,6 +120,7 @@ export class AsyncInvoker {
       return this.finish(fn, event, 'EventAgeExceeded');
     }
     event.attempts++;
+    this.deps.journal?.attempted(event.requestId, event.attempts);
     let result: AttemptResult;
     try {
       result = await this.deps.attempt(fn, event.payload, event.traceId, event.requestId);
@@ -126,6 +144,7 @@ export class AsyncInvoker {
     condition: DestinationCondition,
     result?: AttemptResult,
   ): Promise<void> {
+    this.deps.journal?.finished(event.requestId);
     const destination = condition === 'Success' ? fn.onSuccessArn : fn.onFailureArn;
     if (condition !== 'Success') {
       this.deps.trace.publish({

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppModel, FunctionModel } from '../../template/model.js';
 import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
-import { AsyncInvoker } from './async-invoker.js';
+import { AsyncInvoker, type AsyncJournal } from './async-invoker.js';
+import { LambdaAsyncEvents, lambdaAsyncFamily } from '../../store/lambda-async.js';
 import { type FunctionConfiguration, functionConfiguration } from './configuration.js';
 import {
   FunctionInvocationError,
@@ -84,6 +85,7 @@ export class FunctionsService implements Service {
   private buildDir?: string;
   private ownsBuildDir = false;
   private readonly runtimes = new Map<string, Entry>();
+  private resumed = false;
 
   constructor(private readonly options: FunctionsServiceOptions = {}) {}
 
@@ -99,6 +101,7 @@ export class FunctionsService implements Service {
       trace: context.trace,
       logger: context.logger,
       retryDelaysMs: this.options.asyncRetryDelaysMs,
+      journal: asyncJournal(context),
       current: (name) => this.runtimes.get(name)?.fn,
       attempt: async (fn, payload, traceId, requestId) => {
         const result = await this.run(this.entry(fn.name), payload, traceId, requestId, 'Event');
@@ -135,6 +138,11 @@ export class FunctionsService implements Service {
     }
     await Promise.all(fresh.map((r) => r.reload()));
     for (const runtime of fresh) this.watcher!.add(runtime.watchedDirs);
+    // Events accepted before a restart run once the functions they target exist again.
+    if (!this.resumed) {
+      this.resumed = true;
+      this.asyncInvoker!.resume();
+    }
   }
 
   async dispose(): Promise<void> {
@@ -342,4 +350,10 @@ function payloadText(payload: unknown): string {
 function logTail(lines: string[]): string {
   const bytes = Buffer.from(lines.join('\n') + '\n', 'utf8');
   return bytes.subarray(Math.max(0, bytes.length - LOG_TAIL_BYTES)).toString('base64');
+}
+
+/** The store's journal of accepted Event invocations. */
+function asyncJournal(context: ServiceContext): AsyncJournal {
+  context.store.migrate(lambdaAsyncFamily);
+  return new LambdaAsyncEvents(context.store.db);
 }
