@@ -1,5 +1,5 @@
-// The shapes the console reads from eddy's endpoints (mirrors of the server's App model and trace
-// records, kept here because the console imports nothing of the server).
+// The shapes the console reads from eddy's endpoints: a mirror of the parts of the server's App model it
+// draws, and the server's own trace record types.
 
 /** A resource of the App model, as `/_eddy/app` sends it. */
 export interface Resource {
@@ -51,28 +51,5 @@ export interface App {
   warnings: { message: string }[];
 }
 
-/** The kinds of trace record. */
-export type TraceKind =
-  | 'event'
-  | 'match'
-  | 'delivery'
-  | 'invocation'
-  | 'log'
-  | 'execution'
-  | 'state'
-  | 'message'
-  | 'pipe'
-  | 'replay'
-  | 'reload'
-  | 'warning'
-  | 'error';
-
-/** One trace record from `/_eddy/stream`. */
-export interface TraceRecord {
-  seq: number;
-  time: string;
-  kind: TraceKind;
-  traceId: string;
-  resource?: string;
-  payload: Record<string, unknown>;
-}
+// The trace record types are the server's own (type-only: nothing of the server reaches the bundle).
+export type { TraceKind, TraceRecord } from '../trace/record.js';
