@@ -69,12 +69,14 @@ export async function headObject(
   const info = await service.headObject(bucket, key);
   const unchanged = checkPreconditions(request, info);
   if (unchanged) return unchanged;
-  // The server sets Content-Length from the body it is given and sends no body for HEAD, so a
-  // zero-filled buffer of the object's size carries the size to the client.
+  // A HEAD answer names the size of the body a GET would send; the server sends no body for it.
   return {
     status: 200,
-    headers: { ...s3Headers(request), ...objectResponseHeaders(info, request.query) },
-    body: Buffer.alloc(info.size),
+    headers: {
+      ...s3Headers(request),
+      ...objectResponseHeaders(info, request.query),
+      'content-length': String(info.size),
+    },
   };
 }
 
