@@ -19,6 +19,7 @@ import { newTraceId } from '../trace/record.js';
 import { consoleApi } from './console-api.js';
 import { consoleEndpoint } from './console-endpoint.js';
 import { localEndpoints } from './local-endpoints.js';
+import { emulatedCount } from './resources.js';
 import { resolveDevOptions, type DevOptions, type ResolvedDevOptions } from './options.js';
 import { removeServerInfo, writeServerInfo } from './server-info.js';
 import { storeTraceSink } from './trace-sink.js';
@@ -191,7 +192,7 @@ export class DevEnvironment {
         resource: app.templateFile,
         payload: {
           template: app.templateFile,
-          resources: countResources(app),
+          resources: emulatedCount(app),
           notEmulated: app.unsupported.map((r) => `${r.type} ${r.logicalId}`),
           warnings: app.warnings.map((w) => w.message),
         },
@@ -226,19 +227,4 @@ export class DevEnvironment {
     const shownHost = host.includes(':') ? `[${host}]` : host;
     this.endpoint = `http://${shownHost}:${address.port}`;
   }
-}
-
-function countResources(app: AppModel): number {
-  return (
-    app.buses.length +
-    app.rules.length +
-    app.archives.length +
-    app.schedules.length +
-    app.queues.length +
-    app.functions.length +
-    app.stateMachines.length +
-    app.eventSourceMappings.length +
-    app.pipes.length +
-    app.buckets.length
-  );
 }

@@ -28,3 +28,8 @@ export function resourceRows(app: AppModel): ResourceRow[] {
     rows.push({ type: r.type, logicalId: r.logicalId, name: '-', emulated: false });
   return rows;
 }
+
+/** How many resources of the app eddy runs. */
+export function emulatedCount(app: AppModel): number {
+  return resourceRows(app).filter((row) => row.emulated).length;
+}

@@ -1,11 +1,18 @@
 // `eddy validate`: loads the template (its errors carry file:line:col) and runs every deep check the
 // emulated services know: event patterns, input transformers, state machine definitions.
+import { readFile } from 'node:fs/promises';
 import { EddyError } from '../shared/errors.js';
-import { readFileSync } from 'node:fs';
-import { loadTemplate, parseTemplateText, validateSamSchema } from '../template/index.js';
+import {
+  buildApp,
+  displayPath,
+  parseTemplateText,
+  validateSamSchema,
+  type ParsedTemplate,
+} from '../template/index.js';
 import type { AppModel } from '../template/model.js';
 import { checkEventPatterns, checkTargetInputs } from './checks/event-checks.js';
 import { resolveDevOptions } from './options.js';
+import { emulatedCount } from './resources.js';
 
 /** One problem found, with where it is. */
 export interface ValidationProblem {
@@ -41,24 +48,24 @@ export async function validateApp(
       fix: 'Pass --template <file>, or run `eddy new <dir>` to create a project.',
     });
   }
+  // One read and one parse serve both SAM's schema check and the App model.
+  let parsed: ParsedTemplate;
   let app: AppModel;
   try {
-    app = await loadTemplate(file);
+    parsed = parseTemplateText(await readFile(file, 'utf8'), displayPath(file));
+    app = buildApp(parsed, file);
   } catch (error) {
     if (!(error instanceof EddyError)) throw error;
     const problem = { code: error.code, message: error.message, location: error.location };
     return { template: file, valid: false, problems: [problem], warnings: [], resources: 0 };
   }
-  const problems = [...samSchemaProblems(file), ...APP_CHECKS.flatMap((check) => check(app))];
-  const warnings = app.warnings.map((w) => (w.position ? `${w.message}` : w.message));
-  const resources =
-    app.rules.length + app.queues.length + app.functions.length + app.stateMachines.length + app.buses.length;
-  return { template: file, valid: problems.length === 0, problems, warnings, resources };
+  const problems = [...samSchemaProblems(parsed), ...APP_CHECKS.flatMap((check) => check(app))];
+  const warnings = app.warnings.map((w) => w.message);
+  return { template: file, valid: problems.length === 0, problems, warnings, resources: emulatedCount(app) };
 }
 
 /** What SAM's JSON schema rejects (what `sam deploy` would refuse), for SAM templates. */
-function samSchemaProblems(file: string): ValidationProblem[] {
-  const parsed = parseTemplateText(readFileSync(file, 'utf8'), file);
+function samSchemaProblems(parsed: ParsedTemplate): ValidationProblem[] {
   const transform = (parsed.doc as { Transform?: unknown }).Transform;
   if (!JSON.stringify(transform ?? '').includes('AWS::Serverless')) return [];
   return validateSamSchema(parsed.doc, parsed.positions).map((p) => ({
