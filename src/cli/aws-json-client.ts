@@ -2,6 +2,7 @@
 // only a dev dependency). eddy does not check signatures, so requests carry none.
 import { request } from 'undici';
 import { EddyError } from '../shared/errors.js';
+import { notRunning } from './server-client.js';
 
 /** Calls `<targetPrefix>.<operation>` at the endpoint; resolves with the JSON answer. */
 export async function callAwsJson<T = Record<string, unknown>>(
@@ -17,10 +18,7 @@ export async function callAwsJson<T = Record<string, unknown>>(
       body: JSON.stringify(input),
     });
   } catch (error) {
-    throw new EddyError('NOT_RUNNING', `No eddy dev is answering at ${endpoint}`, {
-      fix: 'Start it with `npx eddy dev` in your project (or pass --endpoint to point at where it runs).',
-      cause: error,
-    });
+    throw notRunning(endpoint, error);
   }
   const text = await response.body.text();
   const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};

@@ -2,6 +2,7 @@
 // last 4 KB of its logs (`X-Amz-Log-Type: Tail`).
 import { request } from 'undici';
 import { EddyError } from '../shared/errors.js';
+import { notRunning } from './server-client.js';
 
 /** What an invocation returned. */
 export interface InvokeResult {
@@ -26,10 +27,7 @@ export async function invokeFunction(endpoint: string, name: string, payload: st
       body: payload,
     });
   } catch (error) {
-    throw new EddyError('NOT_RUNNING', `No eddy dev is answering at ${endpoint}`, {
-      fix: 'Start it with `npx eddy dev` in your project (or pass --endpoint to point at where it runs).',
-      cause: error,
-    });
+    throw notRunning(endpoint, error);
   }
   const text = await response.body.text();
   let result: unknown = text;

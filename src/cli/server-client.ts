@@ -12,7 +12,8 @@ export function findEndpoint(flag: string | undefined, stateDir = '.eddy'): stri
   return readServerInfo(resolve(stateDir))?.endpoint ?? `http://127.0.0.1:${DEFAULT_PORT}`;
 }
 
-function notRunning(endpoint: string, cause: unknown): EddyError {
+/** The error for an endpoint where no `eddy dev` answers, with how to start one. */
+export function notRunning(endpoint: string, cause: unknown): EddyError {
   return new EddyError('NOT_RUNNING', `No eddy dev is answering at ${endpoint}`, {
     fix: 'Start it with `npx eddy dev` in your project (or pass --endpoint to point at where it runs).',
     cause,
