@@ -149,6 +149,35 @@ describe('validateDefinition', () => {
     expect(codes(task(['States.Timeout', 'My.Custom']))).toEqual([]);
   });
 
+  it('accepts HTTP status errors by code, and nothing looser', () => {
+    const task = (names: string[]) => ({
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::http:invoke',
+          Retry: [{ ErrorEquals: names }],
+          Catch: [{ ErrorEquals: names, Next: 'F' }],
+          Next: 'F',
+        },
+        F: { Type: 'Fail' },
+      },
+    });
+    const ok = ['States.Http.StatusCode.404', 'States.Http.StatusCode.429', 'States.Http.StatusCode.503'];
+    expect(codes(task(ok))).toEqual([]);
+    expect(codes(task(['States.Http.Socket']))).toEqual([]);
+    for (const bad of [
+      'States.Http.StatusCode.',
+      'States.Http.StatusCode.5XX',
+      'States.Http.StatusCode.4040',
+    ]) {
+      expect(codes(task([bad]))).toEqual([
+        'SCHEMA_VALIDATION_FAILED /States/T/Retry[0]/ErrorEquals',
+        'SCHEMA_VALIDATION_FAILED /States/T/Catch[0]/ErrorEquals',
+      ]);
+    }
+  });
+
   it('checks Retry ranges, exclusive fields and Choice rule shapes', () => {
     const task = (extra: object) => ({
       StartAt: 'T',

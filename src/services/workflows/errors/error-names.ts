@@ -24,7 +24,13 @@ export const STATES_ERRORS: Readonly<Record<string, boolean>> = {
   'States.Timeout': true,
 };
 
-/** True for a name ErrorEquals may use: any custom name, or a predefined States.* name. */
+// An HTTP Task that gets a non-2xx answer fails with `States.Http.StatusCode.<code>`, e.g.
+// States.Http.StatusCode.404, and Retry/Catch may name those codes one by one
+// (https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html#http-task-error-handling).
+// A status code is three digits, 100-599 (RFC 9110 section 15); there is no wildcard form.
+const HTTP_STATUS_ERROR = /^States\.Http\.StatusCode\.[1-5][0-9]{2}$/;
+
+/** True for a name ErrorEquals may use: any custom name, a predefined States.* name, or an HTTP status error. */
 export function isKnownErrorName(name: string): boolean {
-  return !name.startsWith('States.') || name in STATES_ERRORS;
+  return !name.startsWith('States.') || name in STATES_ERRORS || HTTP_STATUS_ERROR.test(name);
 }
