@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 /**
  * The kinds of trace record. `event` (an event accepted on a bus), `match` (a rule matched), `delivery`
  * (a target called), `invocation` and `log` (a handler ran and printed), `execution` and `state`
- * (workflows), `message` (queues), `reload` (the template was applied), `warning` and `error`.
+ * (workflows), `map-run` (a Distributed Map run's progress: item and execution counts, throttled), `message`
+ * (queues), `reload` (the template was applied), `warning` and `error`.
  */
 export type TraceKind =
   | 'event'
@@ -15,6 +16,7 @@ export type TraceKind =
   | 'log'
   | 'execution'
   | 'state'
+  | 'map-run'
   | 'message'
   | 'pipe'
   | 'replay'
