@@ -158,6 +158,28 @@ export interface PipeModel extends ResourceBase {
   description?: string;
 }
 
+/**
+ * An EventBridge connection (`AWS::Events::Connection`): how API destinations authorize. AuthParameters
+ * keep AWS's member names and hold the credentials; they never leave eddy's process and store.
+ */
+export interface ConnectionModel extends ResourceBase {
+  kind: 'connection';
+  authorizationType: string;
+  authParameters: Record<string, unknown>;
+  description?: string;
+  secretArn: string;
+}
+
+/** An EventBridge API destination (`AWS::Events::ApiDestination`): an HTTP endpoint behind a connection. */
+export interface ApiDestinationModel extends ResourceBase {
+  kind: 'apiDestination';
+  connectionArn: string;
+  invocationEndpoint: string;
+  httpMethod: string;
+  invocationRateLimitPerSecond?: number;
+  description?: string;
+}
+
 /** An S3 bucket, emulated as a local folder. */
 export interface BucketModel extends ResourceBase {
   kind: 'bucket';
@@ -196,6 +218,9 @@ export interface AppModel {
   eventSourceMappings: EventSourceMappingModel[];
   pipes: PipeModel[];
   buckets: BucketModel[];
+  /** Optional so App models built by hand (tests, benches) need not list them. */
+  connections?: ConnectionModel[];
+  apiDestinations?: ApiDestinationModel[];
   unsupported: UnsupportedResource[];
   warnings: TemplateWarning[];
   /** Resolved template Outputs (name → value). */
@@ -244,6 +269,8 @@ export function emptyApp(
     eventSourceMappings: [],
     pipes: [],
     buckets: [],
+    connections: [],
+    apiDestinations: [],
     unsupported: [],
     warnings: [],
     outputs: {},

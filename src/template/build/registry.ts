@@ -1,5 +1,6 @@
 // The one list of CloudFormation types eddy emulates, and the App model collection each one fills.
 import type { AppModel } from '../model.js';
+import { buildApiDestination, buildConnection } from './connections.js';
 import { buildArchive, buildBus, buildRule } from './events.js';
 import { buildFunction } from './function.js';
 import { buildQueue } from './queue.js';
@@ -18,11 +19,13 @@ type Collection =
   | 'stateMachines'
   | 'eventSourceMappings'
   | 'pipes'
-  | 'buckets';
+  | 'buckets'
+  | 'connections'
+  | 'apiDestinations';
 
 interface Entry {
   collection: Collection;
-  build(input: BuildInput): AppModel[Collection][number] | undefined;
+  build(input: BuildInput): NonNullable<AppModel[Collection]>[number] | undefined;
 }
 
 /** CloudFormation type → builder. Anything else is reported as not emulated. */
@@ -30,6 +33,8 @@ export const BUILDERS: Readonly<Record<string, Entry>> = {
   'AWS::Events::EventBus': { collection: 'buses', build: buildBus },
   'AWS::Events::Rule': { collection: 'rules', build: buildRule },
   'AWS::Events::Archive': { collection: 'archives', build: buildArchive },
+  'AWS::Events::Connection': { collection: 'connections', build: buildConnection },
+  'AWS::Events::ApiDestination': { collection: 'apiDestinations', build: buildApiDestination },
   'AWS::Scheduler::Schedule': { collection: 'schedules', build: buildSchedule },
   'AWS::SQS::Queue': { collection: 'queues', build: buildQueue },
   'AWS::Lambda::Function': { collection: 'functions', build: buildFunction },
@@ -44,5 +49,8 @@ export const ADJUSTERS = new Set(['AWS::Lambda::EventInvokeConfig']);
 
 /** Add a built model to its collection. */
 export function addModel(app: AppModel, collection: Collection, model: unknown): void {
-  (app[collection] as unknown[]).push(model);
+  // Optional collections (connections, API destinations) may be missing on a hand-built model.
+  const list = (app[collection] ?? []) as unknown[];
+  list.push(model);
+  (app as unknown as Record<string, unknown[]>)[collection] = list;
 }

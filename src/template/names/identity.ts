@@ -85,6 +85,23 @@ const IDENTITIES: Record<string, IdentityFn> = {
       attributes: { Arn: a, ArchiveName: name },
     };
   },
+  // Connections and API destinations carry a UUID in their ARN; GetAtt SecretArn names the secret
+  // EventBridge keeps the credentials in (aws-resource-events-connection.html#aws-resource-events-connection-return-values).
+  'AWS::Events::Connection': (id, prop, s) => {
+    const name = named(prop, 'Name', s, id);
+    const uuid = deterministicUuid(`${s.stackName}/${id}`);
+    const a = arn(s, 'events', `connection/${name}/${uuid}`);
+    const secret = arn(s, 'secretsmanager', `secret:events!connection/${name}/${uuid}-${uuid.slice(0, 6)}`);
+    const attributes = { Arn: a, ArnForPolicy: arn(s, 'events', `connection/${name}`), SecretArn: secret };
+    return { type: 'AWS::Events::Connection', name, arn: a, ref: name, attributes };
+  },
+  'AWS::Events::ApiDestination': (id, prop, s) => {
+    const name = named(prop, 'Name', s, id);
+    const uuid = deterministicUuid(`${s.stackName}/${id}`);
+    const a = arn(s, 'events', `api-destination/${name}/${uuid}`);
+    const attributes = { Arn: a, ArnForPolicy: arn(s, 'events', `api-destination/${name}`) };
+    return { type: 'AWS::Events::ApiDestination', name, arn: a, ref: name, attributes };
+  },
   'AWS::StepFunctions::StateMachine': (id, prop, s) => {
     const name = named(prop, 'StateMachineName', s, id, 80);
     const a = arns.stateMachine(s, name);
