@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
-// Draws a laid-out graph as SVG: boxes with a title and a second line, and curved edges with arrows.
+// Draws a laid-out graph as SVG: boxes with a title and a second line, and edges along the layout's
+// routes with arrows.
 import { svg } from './dom.js';
-import { edgeKey, type Layout, type Point } from './layout.js';
+import type { Layout, Point } from './layout.js';
 
 /** One box to draw. */
 export interface BoxSpec {
@@ -27,50 +28,24 @@ export interface DrawnGraph {
   boxes: Map<string, SVGElement>;
 }
 
-/** A smooth path through points, leaving and entering each along the layout's direction. */
-function smooth(points: Point[], direction: 'right' | 'down'): string {
-  let d = `M${points[0].x},${points[0].y}`;
-  for (let i = 1; i < points.length; i++) {
-    const [a, b] = [points[i - 1], points[i]];
-    if (direction === 'right') {
-      const dx = Math.max(20, (b.x - a.x) / 2);
-      d += ` C${a.x + dx},${a.y} ${b.x - dx},${b.y} ${b.x},${b.y}`;
-    } else {
-      const dy = Math.max(16, (b.y - a.y) / 2);
-      d += ` C${a.x},${a.y + dy} ${b.x},${b.y - dy} ${b.x},${b.y}`;
-    }
+/**
+ * A smooth path through dagre's route: straight from the first point, a quadratic curve around each
+ * bend (through the midpoints between bends), straight into the last point where the arrow sits.
+ */
+export function routePath(points: Point[]): string {
+  const f = (n: number) => Math.round(n * 10) / 10;
+  let d = `M${f(points[0].x)},${f(points[0].y)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const [p, q] = [points[i], points[i + 1]];
+    const mid = i === points.length - 2 ? q : { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+    d += ` Q${f(p.x)},${f(p.y)} ${f(mid.x)},${f(mid.y)}`;
   }
+  if (points.length === 2) d += ` L${f(points[1].x)},${f(points[1].y)}`;
   return d;
 }
 
-function edgePath(layout: Layout, e: EdgeSpec, direction: 'right' | 'down'): string | undefined {
-  const a = layout.nodes.get(e.from);
-  const b = layout.nodes.get(e.to);
-  if (!a || !b) return undefined;
-  const right = direction === 'right';
-  if (b.layer <= a.layer) {
-    // A back edge (a loop in a workflow, a cycle of queues): a bulge beside both boxes.
-    if (right) {
-      const [x1, y1, x2, y2] = [a.x + a.width / 2, a.y + a.height, b.x + b.width / 2, b.y + b.height];
-      return `M${x1},${y1} C${x1},${y1 + 40} ${x2},${y2 + 40} ${x2},${y2}`;
-    }
-    const [x1, y1, x2, y2] = [a.x + a.width, a.y + a.height / 2, b.x + b.width, b.y + b.height / 2];
-    return `M${x1},${y1} C${x1 + 50},${y1} ${x2 + 50},${y2} ${x2},${y2}`;
-  }
-  const start = right
-    ? { x: a.x + a.width, y: a.y + a.height / 2 }
-    : { x: a.x + a.width / 2, y: a.y + a.height };
-  const end = right ? { x: b.x, y: b.y + b.height / 2 } : { x: b.x + b.width / 2, y: b.y };
-  return smooth([start, ...(layout.routes.get(edgeKey(e.from, e.to)) ?? []), end], direction);
-}
-
 /** Renders boxes and edges at the layout's positions. */
-export function drawGraph(
-  layout: Layout,
-  boxes: BoxSpec[],
-  edges: EdgeSpec[],
-  direction: 'right' | 'down' = 'right',
-): DrawnGraph {
+export function drawGraph(layout: Layout, boxes: BoxSpec[], edges: EdgeSpec[]): DrawnGraph {
   const root = svg('svg', {
     width: layout.width,
     height: layout.height,
@@ -96,9 +71,10 @@ export function drawGraph(
       ),
     ),
   );
-  for (const e of edges) {
-    const d = edgePath(layout, e, direction);
-    if (!d) continue;
+  edges.forEach((e, i) => {
+    const route = layout.routes[i];
+    if (!route || route.length < 2) return;
+    const d = routePath(route);
     root.appendChild(
       svg(
         'path',
@@ -106,7 +82,7 @@ export function drawGraph(
         svg('title', {}, e.label ?? ''),
       ),
     );
-  }
+  });
   const lines = new Map<string, SVGElement>();
   const drawn = new Map<string, SVGElement>();
   for (const box of boxes) {

@@ -54,7 +54,6 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
       layout,
       graph.states.map((s) => ({ id: s.id, title: s.name, kind: s.type, status: statuses.get(s.name) })),
       graph.edges.map((e) => ({ ...e, dashed: e.label === 'catch' })),
-      'down',
     );
     replace(graphBox, drawn.element);
   };
