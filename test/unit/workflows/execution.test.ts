@@ -100,15 +100,90 @@ describe('executions', () => {
     first.abort();
     await first.result;
     const last = transitions.filter((t) => t.stateName).at(-1)!;
-    expect(last).toEqual({ stateName: 'W', input: { step: 1 }, variables: { seen: 'A' } });
+    expect(transitions.map((t) => t.stateName)).toEqual(['A', 'W', 'W', undefined]);
+    // The Wait checkpoints once it starts waiting: its Entered event and its due time.
+    const enteredAt = clock.now();
+    expect(last).toEqual({
+      stateName: 'W',
+      input: { step: 1 },
+      variables: { seen: 'A' },
+      entered: { eventId: 4, time: new Date(enteredAt).toISOString() },
+      dueAt: enteredAt + 3600_000,
+    });
     const kept = first.events.events.filter((e) => e.type !== 'ExecutionAborted');
-    const resumed = startExecution(
-      def,
-      {},
-      { clock, resume: { transition: { ...last, stateName: 'W' }, events: kept, startTime: clock.now() } },
-    );
-    const result = await clock.runUntil(resumed.result);
+    const resume = (later: AutoClock) =>
+      startExecution(
+        def,
+        {},
+        {
+          clock: later,
+          resume: { transition: { ...last, stateName: 'W' }, events: kept, startTime: enteredAt },
+        },
+      );
+
+    // Restarted 1,000 s into the Wait: it ends at its original due time, not 3,600 s after the restart.
+    const later = new AutoClock(enteredAt + 1000_000);
+    const resumed = resume(later);
+    const result = await later.runUntil(resumed.result);
     expect(result).toEqual({ status: 'SUCCEEDED', output: { step: 2, seen: 'A' } });
-    expect(resumed.events.events.map((e) => e.id)).toEqual(resumed.events.events.map((_, i) => i + 1));
+    expect(later.now()).toBe(enteredAt + 3600_000);
+    const events = resumed.events.events;
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
+    expect(events.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'PassStateEntered',
+      'PassStateExited',
+      'WaitStateEntered',
+      'WaitStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(events[4].timestamp).toBe(enteredAt + 3600_000);
+
+    // Restarted after the due time: the Wait ends at once.
+    const late = new AutoClock(enteredAt + 7200_000);
+    const overdue = resume(late);
+    expect((await late.runUntil(overdue.result)).status).toBe('SUCCEEDED');
+    expect(late.now()).toBe(enteredAt + 7200_000);
+    expect(overdue.events.events.filter((e) => e.type === 'WaitStateEntered')).toHaveLength(1);
+  });
+
+  it('a checkpoint whose Entered event was not stored enters the state again', async () => {
+    const clock = new AutoClock();
+    const transitions: Transition[] = [];
+    const first = startExecution(
+      parseDefinition(waitThenPass),
+      {},
+      {
+        clock,
+        onTransition: (t) => transitions.push(t),
+      },
+    );
+    await new Promise((r) => setImmediate(r));
+    first.abort();
+    await first.result;
+    const checkpoint = transitions.find((t) => t.entered)!;
+    // Only ExecutionStarted was stored: the Wait is entered (and waits) afresh.
+    const resumed = startExecution(
+      parseDefinition(waitThenPass),
+      {},
+      {
+        clock,
+        resume: {
+          transition: { ...checkpoint, stateName: 'W' },
+          events: first.events.events.slice(0, 1),
+          startTime: clock.now(),
+        },
+      },
+    );
+    const start = clock.now();
+    expect((await clock.runUntil(resumed.result)).status).toBe('SUCCEEDED');
+    expect(clock.now() - start).toBe(60_000);
+    expect(resumed.events.events.map((e) => e.type).slice(0, 3)).toEqual([
+      'ExecutionStarted',
+      'WaitStateEntered',
+      'WaitStateExited',
+    ]);
   });
 });

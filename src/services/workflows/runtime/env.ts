@@ -44,6 +44,13 @@ export interface Transition {
   stateName: string | undefined;
   input: unknown;
   variables: Record<string, unknown>;
+  /**
+   * Set when a running state checkpoints (a Wait that starts waiting): its Entered event is already in
+   * the history, so a resumed run continues the state instead of entering it again.
+   */
+  entered?: { eventId: number; time: string };
+  /** With `entered`: when the Wait is due (epoch ms), so a resumed Wait only waits what is left. */
+  dueAt?: number;
 }
 
 /** A list of states being run: the machine, a Parallel branch or a Map iteration. */

@@ -115,7 +115,12 @@ export function startExecution(
     timer = clock.setTimer(() => controller.abort(new ExecutionTimedOutError()), Math.max(0, remaining));
   }
   const run = options.resume
-    ? runBlock(frame, options.resume.transition.input, options.resume.transition.stateName)
+    ? runBlock(
+        frame,
+        options.resume.transition.input,
+        options.resume.transition.stateName,
+        options.resume.transition,
+      )
     : runBlock(frame, input);
   const result = run.then(
     (output): ExecutionResult => {

@@ -6,7 +6,7 @@ import { toStatesError, type StatesError } from '../errors/states-error.js';
 import { HANDLERS } from '../states/registry.js';
 import type { StateOutcome } from '../states/handler.js';
 import { applyCatcher } from './catch.js';
-import type { Frame } from './env.js';
+import type { Frame, Transition } from './env.js';
 import { payload } from './history.js';
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry.js';
 import { sleep } from './sleep.js';
@@ -15,12 +15,32 @@ import { StateContext } from './state-context.js';
 // QueryEvaluationErrors already reported by an EvaluationFailed event (in an inner state).
 const reported = new WeakSet<object>();
 
-/** Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. */
-export async function runState(frame: Frame, name: string, input: unknown): Promise<StateOutcome> {
+/**
+ * Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. `resumed` is the
+ * transition a resumed execution restarts this state from: when it checkpointed after entering, the
+ * state continues under its recorded Entered event instead of adding a second one.
+ */
+export async function runState(
+  frame: Frame,
+  name: string,
+  input: unknown,
+  resumed?: Transition,
+): Promise<StateOutcome> {
   const state = frame.block.States[name] as StateDefinition;
   const env = frame.env;
-  const enteredId = env.history.add(`${state.Type}StateEntered`, { name, ...payload('input', input) });
-  const ctx = new StateContext(frame, name, state, enteredId, new Date(env.clock.now()).toISOString());
+  // Only trust a checkpoint whose Entered event made it into the stored history.
+  const entered =
+    resumed?.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
+  const enteredId =
+    entered?.eventId ?? env.history.add(`${state.Type}StateEntered`, { name, ...payload('input', input) });
+  const ctx = new StateContext(
+    frame,
+    name,
+    state,
+    enteredId,
+    entered?.time ?? new Date(env.clock.now()).toISOString(),
+  );
+  if (entered) ctx.resumedDueAt = resumed?.dueAt;
   const handler = HANDLERS[state.Type];
   const attempts = new Map<number, number>();
   for (;;) {

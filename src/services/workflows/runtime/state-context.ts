@@ -11,6 +11,8 @@ import type { Frame } from './env.js';
 export class StateContext {
   retryCount = 0;
   taskToken: string | undefined;
+  /** When a resumed Wait is due, from its checkpoint (epoch ms). */
+  resumedDueAt: number | undefined;
 
   constructor(
     readonly frame: Frame,
@@ -43,6 +45,21 @@ export class StateContext {
     if (this.taskToken) ctx.Task = { Token: this.taskToken };
     if (this.frame.mapItem) ctx.Map = { Item: this.frame.mapItem };
     return ctx;
+  }
+
+  /**
+   * Records a top-level state that is under way (a Wait that starts waiting until `dueAt`), so a
+   * restarted eddy resumes it where it is rather than entering it again.
+   */
+  checkpoint(input: unknown, dueAt: number): void {
+    if (!this.frame.topLevel) return;
+    this.env.onTransition?.({
+      stateName: this.name,
+      input,
+      variables: this.frame.scope.own(),
+      entered: { eventId: this.enteredEventId, time: this.enteredTime },
+      dueAt,
+    });
   }
 
   /** AWS's cause text for an evaluation failure in this state. */

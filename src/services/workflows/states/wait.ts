@@ -67,8 +67,11 @@ async function waitUntil(ctx: StateContext, input: unknown, effective: unknown):
 export const waitState: StateHandler = {
   async run(ctx, input) {
     const effective = ctx.language === 'JSONata' ? input : applyInputPath(ctx, input);
-    const until = await waitUntil(ctx, input, effective);
+    // A Wait resumed after a restart keeps the due time it had (AWS's Wait ends at a point in time,
+    // not after a duration counted again: a past due time continues at once).
+    const until = ctx.resumedDueAt ?? (await waitUntil(ctx, input, effective));
     const delay = until - ctx.env.clock.now();
+    if (ctx.resumedDueAt === undefined && delay > 0) ctx.checkpoint(input, until);
     if (delay > 0) await sleep(ctx.env.clock, delay, ctx.frame.signal);
     return { ...(await finishWithoutResult(ctx, input, effective)), next: nextOf(ctx) };
   },
