@@ -19,6 +19,7 @@ import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
 import { routeEvents, type EventRouting, type QueuedEvent } from './pipeline.js';
 import { ReplayManager } from './replays.js';
 import { Scheduler } from './schedule/scheduler.js';
+import { HttpDestinations } from './http-destinations.js';
 import { callTarget } from './targets.js';
 
 /** Events matched per transaction. */
@@ -43,6 +44,7 @@ export class BusService implements Service {
   private worker?: DeliveryWorker;
   private replayManager?: ReplayManager;
   private scheduler?: Scheduler;
+  private http?: HttpDestinations;
   private readonly queue: QueuedEvent[] = [];
   private schedules: AppModel['schedules'] = [];
   private pruneTimer?: TimerHandle;
@@ -63,6 +65,10 @@ export class BusService implements Service {
     const catalog = new Catalog(this.scope, stores.resources, context.clock.now());
     catalog.loadStored();
     this.catalogRef = catalog;
+    const http = new HttpDestinations(context.store, () => context.clock.now());
+    this.http = http;
+    const callApiDestination = (arn: string, payload: string, parameters: object) =>
+      http.invoke(arn, payload, parameters);
     this.worker = new DeliveryWorker({
       router: context.router,
       trace: context.trace,
@@ -71,6 +77,7 @@ export class BusService implements Service {
       transaction: (fn) => stores.journal.transaction(fn),
       envelopeOf: (seq) => stores.journal.get(seq)?.envelope,
       forwardToBus: (arn, envelope, traceId) => this.forward(arn, envelope, traceId),
+      callApiDestination,
       onSettled: (target, delivered) => {
         if (target.replay) this.replayManager?.count(target.replay, delivered);
       },
@@ -95,6 +102,7 @@ export class BusService implements Service {
             router: context.router,
             trace: context.trace,
             forwardToBus: (arn, envelope, id) => this.forward(arn, envelope, id),
+            callApiDestination,
           },
           {
             id: target.id,
@@ -109,7 +117,16 @@ export class BusService implements Service {
           traceId,
         ),
     });
-    // Resume: events committed but not yet matched, then deliveries not yet finished.
+    this.prune();
+  }
+
+  /**
+   * Resumes events committed but not yet matched, deliveries not yet finished and replays. Not in
+   * start(): matched before the template's rules exist, an event would be marked done with no delivery,
+   * and a delivery to a queue or function not yet applied would be dead-lettered or dropped.
+   */
+  resume(): void {
+    const stores = this.stores!;
     for (const row of stores.journal.pending()) {
       const routing = row.filter ? (JSON.parse(row.filter) as EventRouting) : undefined;
       this.queue.push({
@@ -122,10 +139,9 @@ export class BusService implements Service {
         routing,
       });
     }
-    this.worker.schedule(stores.deliveries.all());
-    this.replayManager.resume();
+    this.worker!.schedule(stores.deliveries.all());
+    this.replayManager!.resume();
     this.schedulePump();
-    this.prune();
   }
 
   /** Drops archived events past their archive's retention and delivered events nothing needs. */
@@ -143,6 +159,7 @@ export class BusService implements Service {
 
   async apply(app: AppModel): Promise<void> {
     this.catalog.applyTemplate(app, this.context.clock.now());
+    this.httpDestinations.applyTemplate(app, this.context.clock.now());
     this.schedules = app.schedules;
     this.refreshSchedules();
   }
@@ -179,6 +196,12 @@ export class BusService implements Service {
   /** Router calls for `arn:aws:events:...`: another bus as a target (a pipe or a workflow task). */
   async invokeTarget(arn: string, payload: unknown, options: TargetCallOptions): Promise<unknown> {
     const parsed = parseEventsArn(arn);
+    // A pipe's target or enrichment: the endpoint's answer (JSON when it is JSON) is the result.
+    if (parsed?.type === 'api-destination') {
+      const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+      const answer = await this.httpDestinations.invoke(arn, body, options.parameters);
+      return parseAnswer(answer.body);
+    }
     if (parsed?.type !== 'event-bus') throw busNotFound(arn);
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
     this.forward(arn, text, options.traceId ?? randomUUID());
@@ -195,6 +218,12 @@ export class BusService implements Service {
   get catalog(): Catalog {
     if (!this.catalogRef) throw new Error('the events service has not started');
     return this.catalogRef;
+  }
+
+  /** Connections and API destinations. */
+  get httpDestinations(): HttpDestinations {
+    if (!this.http) throw new Error('the events service has not started');
+    return this.http;
   }
 
   /** Archived events (counts, sizes). */
@@ -341,5 +370,15 @@ export class BusService implements Service {
   private get context(): ServiceContext {
     if (!this.ctx) throw new Error('the events service has not started');
     return this.ctx;
+  }
+}
+
+/** An endpoint's answer as a pipe sees it: JSON when it is JSON, the text otherwise, nothing when empty. */
+function parseAnswer(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }

@@ -4,6 +4,7 @@
 import { AwsError } from '../../shared/aws-error.js';
 import type { TargetRouter } from '../core/service.js';
 import type { TraceHub } from '../../trace/hub.js';
+import { resolveDynamic, type HttpParameters } from './api-destination-call.js';
 
 /** The copy of a target's configuration a delivery carries. */
 export interface DeliveryTarget {
@@ -26,6 +27,8 @@ export interface TargetDeps {
   trace: TraceHub;
   /** Puts the event on another local bus. */
   forwardToBus(busArn: string, envelope: string, traceId: string): void;
+  /** Calls an API destination (HttpParameters already resolved against the event). */
+  callApiDestination?(arn: string, payload: string, http: HttpParameters): Promise<unknown>;
 }
 
 /** The service part of an ARN (`lambda`, `sqs`, ...), or undefined for something else. */
@@ -52,7 +55,12 @@ export async function callTarget(
       return;
     case 'events':
       if (arn.includes(':event-bus/')) return deps.forwardToBus(arn, envelope(), traceId);
-      throw new AwsError('ResourceNotFoundException', `API destinations are not emulated: ${arn}`, 404);
+      if (arn.includes(':api-destination/') && deps.callApiDestination) {
+        const event = parseJson(envelope());
+        await deps.callApiDestination(arn, payload, resolveDynamic(target.httpParameters, event));
+        return;
+      }
+      throw new AwsError('ResourceNotFoundException', `No local resource serves ${arn}`, 404);
     case 'logs':
       deps.trace.publish({
         kind: 'log',
