@@ -1,17 +1,16 @@
-// The MapRunHooks the workflow engine calls for Distributed Map, backed by an S3-shaped store. The
-// workflows service builds them once:
+// The MapRunHooks the workflow engine calls for Distributed Map: ItemReader and ResultWriter backed by
+// an S3-shaped store, and the host its children run on. The workflows service builds them once:
 //   const s3 = context.lookup<Service & MapObjectStore>('storage');
-//   startExecution(..., { mapRuns: s3 && createMapRunHooks(s3) })
+//   startExecution(..., { mapRuns: createMapRunHooks(s3, mapRunRegistry) })
 import { randomUUID } from 'node:crypto';
+import { RuntimeError } from '../errors/runtime-errors.js';
 import type { MapRunContext, MapRunHooks } from '../states/map-reader.js';
+import type { MapRunHost } from './host.js';
 import { readItems } from './item-reader.js';
 import type { MapObjectStore } from './object-store.js';
 import { writeResults, type ChildOutcome, type MapRunInfo } from './result-writer.js';
 
-/**
- * The engine hands the writer each child's result, with a failed child's result as `{ Error, Cause }`
- * (states/map.ts). Until it passes statuses, that exact shape is read as a failure.
- */
+/** Reads plain results (a failure as exactly `{ Error, Cause }`) as outcomes, for callers without statuses. */
 export function outcomesOf(results: unknown[]): ChildOutcome[] {
   return results.map((result): ChildOutcome => {
     if (result === undefined) return { status: 'PENDING' };
@@ -42,10 +41,29 @@ export function mapRunInfo(ctx: MapRunContext, id: string = randomUUID()): MapRu
   };
 }
 
-/** Distributed Map hooks reading and writing through `store`. */
-export function createMapRunHooks(store: MapObjectStore): MapRunHooks {
+/** Distributed Map hooks reading and writing through `store` (none: ItemReader/ResultWriter fail), children on `host`. */
+export function createMapRunHooks(store: MapObjectStore | undefined, host?: MapRunHost): MapRunHooks {
+  const s3 = () => {
+    if (store) return store;
+    throw new RuntimeError('ItemReader and ResultWriter need the local S3, which is not running.');
+  };
   return {
-    readItems: (reader) => readItems(store, reader),
-    writeResults: (writer, results, ctx) => writeResults(store, writer, outcomesOf(results), mapRunInfo(ctx)),
+    readItems: (reader) => readItems(s3(), reader),
+    writeResults: (writer, outcomes, ctx) => {
+      const run = ctx.mapRunArn
+        ? {
+            mapRunArn: ctx.mapRunArn,
+            stateMachineArn: ctx.childMachineArn ?? mapRunInfo(ctx).stateMachineArn,
+          }
+        : mapRunInfo(ctx);
+      // WriterConfig alone exports nothing, so it needs no store.
+      return writeResults(
+        writer.Resource === undefined ? (store as MapObjectStore) : s3(),
+        writer,
+        outcomes,
+        run,
+      );
+    },
+    host,
   };
 }

@@ -4,13 +4,14 @@
 // result becomes `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`. WriterConfig picks the shape:
 // Transformation NONE (each child's metadata with Input/Output as JSON text; the default when exporting),
 // COMPACT (outputs only) or FLATTEN (array outputs spread); OutputType JSON (an array) or JSONL.
-// Failed children are always written as NONE would write them, as AWS does.
+// Failed children are always written as NONE would write them, as AWS does; timed-out and aborted
+// children go to the FAILED_ file with their own Status.
 import { StatesError } from '../errors/states-error.js';
 import type { MapObjectStore } from './object-store.js';
 
 /** How one child execution of a map run ended. */
 export interface ChildOutcome {
-  status: 'SUCCEEDED' | 'FAILED' | 'PENDING';
+  status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING';
   input?: unknown;
   output?: unknown;
   error?: string;
@@ -45,7 +46,12 @@ function detailed(o: ChildOutcome, run: MapRunInfo, index: number): Record<strin
     ...(o.status === 'SUCCEEDED'
       ? { Output: JSON.stringify(o.output ?? null), OutputDetails: { Included: true } }
       : {}),
-    ...(o.status === 'FAILED' ? { Error: o.error, Cause: o.cause } : {}),
+    ...(o.status !== 'SUCCEEDED' && o.status !== 'PENDING'
+      ? {
+          ...(o.error !== undefined ? { Error: o.error } : {}),
+          ...(o.cause !== undefined ? { Cause: o.cause } : {}),
+        }
+      : {}),
     RedriveCount: 0,
     RedriveStatus: 'NOT_REDRIVABLE',
     StartDate: (o.startDate ?? new Date()).toISOString(),
@@ -69,6 +75,11 @@ export function transformResults(
     else out.push(o.output);
   });
   return out;
+}
+
+/** The result file a child's outcome goes to. */
+export function fileOf(o: ChildOutcome): 'SUCCEEDED' | 'FAILED' | 'PENDING' {
+  return o.status === 'SUCCEEDED' || o.status === 'PENDING' ? o.status : 'FAILED';
 }
 
 function serialise(items: unknown[], outputType: string): string {
@@ -111,7 +122,7 @@ export async function writeResults(
   const files: Record<string, { Key: string; Size: number }[]> = { FAILED: [], PENDING: [], SUCCEEDED: [] };
   try {
     for (const status of ['SUCCEEDED', 'FAILED', 'PENDING'] as const) {
-      const group = outcomes.filter((o) => o.status === status);
+      const group = outcomes.filter((o) => fileOf(o) === status);
       if (group.length === 0) continue;
       const body = serialise(
         transformResults(group, run, status === 'SUCCEEDED' ? transformation : 'NONE'),

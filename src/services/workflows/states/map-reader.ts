@@ -1,5 +1,7 @@
 // Distributed Map's ItemReader and ResultWriter are served by hooks (the Distributed Map issue plugs in
 // S3 reading and result manifests); the engine evaluates their Parameters/Arguments and calls them.
+import type { MapRunHost } from '../distributed/host.js';
+import type { ChildOutcome } from '../distributed/result-writer.js';
 import { RuntimeError } from '../errors/runtime-errors.js';
 import type { StateContext } from '../runtime/state-context.js';
 
@@ -8,14 +10,23 @@ export interface MapRunContext {
   executionArn: string;
   stateName: string;
   signal: AbortSignal;
+  /** The map run whose results are written, and its child state machine. */
+  mapRunArn?: string;
+  childMachineArn?: string;
 }
 
 /** Hooks for Distributed Map features that need other services (S3). */
 export interface MapRunHooks {
   /** The items an ItemReader (with its Parameters/Arguments evaluated) names. */
   readItems(reader: Record<string, unknown>, ctx: MapRunContext): Promise<unknown[]>;
-  /** Stores results as a ResultWriter says; resolves with the Map state's result. */
-  writeResults?(writer: Record<string, unknown>, results: unknown[], ctx: MapRunContext): Promise<unknown>;
+  /** Stores the children's outcomes as a ResultWriter says; resolves with the Map state's result. */
+  writeResults?(
+    writer: Record<string, unknown>,
+    outcomes: ChildOutcome[],
+    ctx: MapRunContext,
+  ): Promise<unknown>;
+  /** Where children run as child executions (absent: in memory, see distributed/host.ts). */
+  host?: MapRunHost;
 }
 
 function runContext(ctx: StateContext): MapRunContext {
@@ -46,19 +57,30 @@ export async function readItems(ctx: StateContext, input: unknown, effective: un
   return hooks.readItems(await evaluated(ctx, ctx.state.ItemReader!, input, effective), runContext(ctx));
 }
 
-/** The Map result after the ResultWriter stored `results` (or the results when there is no writer). */
+/** A child's entry in the Map state's result array: its output, or `{ Error, Cause }` when it failed. */
+export function resultOf(o: ChildOutcome): unknown {
+  if (o.status === 'SUCCEEDED') return o.output;
+  if (o.status === 'PENDING') return null;
+  return { Error: o.error ?? o.status, Cause: o.cause ?? '' };
+}
+
+/** The Map result after the ResultWriter stored the outcomes (or the results when there is no writer). */
 export async function writeResults(
   ctx: StateContext,
-  results: unknown[],
+  outcomes: ChildOutcome[],
   input: unknown,
   effective: unknown,
+  run?: { mapRunArn: string; childMachineArn: string },
 ): Promise<unknown> {
   const writer = ctx.state.ResultWriter;
-  if (!writer) return results;
+  if (!writer) return outcomes.map(resultOf);
   const hooks = ctx.env.mapRuns;
   if (!hooks?.writeResults)
     throw new RuntimeError(
       ctx.cause('ResultWriter is not available: this engine runs without Distributed Map support.'),
     );
-  return hooks.writeResults(await evaluated(ctx, writer, input, effective), results, runContext(ctx));
+  return hooks.writeResults(await evaluated(ctx, writer, input, effective), outcomes, {
+    ...runContext(ctx),
+    ...run,
+  });
 }

@@ -1,18 +1,16 @@
-// Map: runs the ItemProcessor once per item (inline: events in this history; distributed: each item a
-// child run, summarised as a map run), with ItemSelector, ItemBatcher, MaxConcurrency and tolerated
-// failures. Distributed Map's ItemReader/ResultWriter come with the Distributed Map issue.
+// Map: runs the ItemProcessor once per item (inline: events in this history; distributed: each item or
+// batch a child execution of a map run, map-distributed.ts), with ItemSelector, ItemBatcher and
+// MaxConcurrency; a distributed map also has ItemReader, ResultWriter and tolerated failures.
 import type { StatesBlock } from '../asl/types.js';
 import { toStatesError, type StatesError } from '../errors/states-error.js';
-import { ToleratedFailureExceededError } from '../errors/task-errors.js';
 import { childFrame, linkedController } from '../runtime/child-frame.js';
-import type { Frame } from '../runtime/env.js';
-import { History } from '../runtime/history.js';
 import { applyInputPath, finishWithResult } from '../runtime/io.js';
 import { runBlock } from '../runtime/run-block.js';
 import type { StateContext } from '../runtime/state-context.js';
 import { nextOf, type StateHandler } from './handler.js';
 import { mapItems, mapLimits, mapMaxConcurrency } from './map-config.js';
-import { writeResults } from './map-reader.js';
+import { runDistributed } from './map-distributed.js';
+import { batchItems } from '../distributed/batcher.js';
 import { evaluatePayload } from '../jsonpath/payload.js';
 import { evaluateTemplate } from '../jsonata/evaluate.js';
 
@@ -62,76 +60,60 @@ export const mapState: StateHandler = {
     items = batch(s.ItemBatcher, inputs);
     h.add('MapStateStarted', { length: items.length });
     const limits = await mapLimits(ctx, input, effective, maxConcurrency);
-    const controller = linkedController(ctx.frame.signal);
-    const results: unknown[] = new Array(items.length);
-    const failures: StatesError[] = [];
-    const tolerated = (n: number) =>
-      distributed &&
-      ((limits.toleratedCount !== undefined && n <= limits.toleratedCount) ||
-        (limits.toleratedPercentage !== undefined &&
-          (n / Math.max(1, items.length)) * 100 <= limits.toleratedPercentage));
-    if (distributed) h.add('MapRunStarted', { mapRunArn: mapRunArn(ctx) });
-    await pool(items.length, limits.maxConcurrency, async (i) => {
-      if (controller.signal.aborted) return;
-      const frame = iterationFrame(ctx, processor, controller.signal, i, items[i], distributed);
-      if (!distributed) h.add('MapIterationStarted', { name: ctx.name, index: i });
-      try {
-        results[i] = await runBlock(frame, items[i]);
-        if (!distributed) h.add('MapIterationSucceeded', { name: ctx.name, index: i });
-      } catch (e) {
-        if (controller.signal.aborted) {
-          if (!distributed) h.add('MapIterationAborted', { name: ctx.name, index: i });
-          return;
-        }
-        const error = toStatesError(e);
-        if (!distributed) h.add('MapIterationFailed', { name: ctx.name, index: i });
-        failures.push(error);
-        results[i] = { Error: error.error, Cause: error.causeText };
-        if (!tolerated(failures.length)) controller.abort(error);
-      }
-    });
-    if (failures.length && !tolerated(failures.length)) {
-      if (distributed) {
-        h.add('MapRunFailed', {});
-        throw new ToleratedFailureExceededError('The specified tolerated failure threshold was exceeded');
-      }
-      throw failures[0];
-    }
-    if (distributed) h.add('MapRunSucceeded');
+    let result: unknown;
+    if (distributed) {
+      const sizes = s.ItemBatcher
+        ? items.map((b) => (b as { Items: unknown[] }).Items.length)
+        : items.map(() => 1);
+      result = await runDistributed(ctx, processor, items, sizes, limits, input, effective);
+    } else result = await runInline(ctx, processor, items, limits.maxConcurrency);
     h.add('MapStateSucceeded');
-    const result = await writeResults(ctx, results, input, effective);
     return { ...(await finishWithResult(ctx, input, result)), next: nextOf(ctx) };
   },
 };
 
-function iterationFrame(
+/** An inline Map: iterations in this history; the first failure fails the state. */
+async function runInline(
   ctx: StateContext,
   processor: StatesBlock,
-  signal: AbortSignal,
-  index: number,
-  value: unknown,
-  distributed: boolean,
-): Frame {
-  const frame = childFrame(ctx.frame, processor, signal, { Index: index, Value: value });
-  // A distributed iteration is a child execution: its events are not in this history.
-  if (distributed) frame.env = { ...frame.env, history: new History(() => ctx.env.clock.now()) };
-  return frame;
+  items: unknown[],
+  maxConcurrency: number,
+): Promise<unknown[]> {
+  const h = ctx.env.history;
+  const controller = linkedController(ctx.frame.signal);
+  const results: unknown[] = new Array(items.length);
+  let failure: StatesError | undefined;
+  await pool(items.length, maxConcurrency, async (i) => {
+    if (controller.signal.aborted) return;
+    const frame = childFrame(ctx.frame, processor, controller.signal, { Index: i, Value: items[i] });
+    h.add('MapIterationStarted', { name: ctx.name, index: i });
+    try {
+      results[i] = await runBlock(frame, items[i]);
+      h.add('MapIterationSucceeded', { name: ctx.name, index: i });
+    } catch (e) {
+      if (controller.signal.aborted) {
+        h.add('MapIterationAborted', { name: ctx.name, index: i });
+        return;
+      }
+      h.add('MapIterationFailed', { name: ctx.name, index: i });
+      failure ??= toStatesError(e);
+      controller.abort(failure);
+    }
+  });
+  if (failure) throw failure;
+  return results;
 }
 
+/** ItemBatcher with literal limits (distributed/batcher.ts also bounds each batch's bytes). */
 function batch(batcher: Record<string, unknown> | undefined, items: unknown[]): unknown[] {
   if (!batcher) return items;
-  const size = typeof batcher.MaxItemsPerBatch === 'number' ? batcher.MaxItemsPerBatch : items.length || 1;
-  const out: unknown[] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push({
-      ...(batcher.BatchInput ? { BatchInput: batcher.BatchInput } : {}),
-      Items: items.slice(i, i + size),
-    });
-  }
-  return out;
-}
-
-function mapRunArn(ctx: StateContext): string {
-  const exec = ctx.env.identity.Execution.Id.replace(':execution:', ':mapRun:');
-  return `${exec}/${ctx.name}:${Math.random().toString(16).slice(2, 10)}`;
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  return batchItems(
+    {
+      MaxItemsPerBatch: num(batcher.MaxItemsPerBatch),
+      MaxInputBytesPerBatch: num(batcher.MaxInputBytesPerBatch),
+      BatchInput: batcher.BatchInput,
+    },
+    items,
+  );
 }
