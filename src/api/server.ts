@@ -2,6 +2,7 @@
 // endpoints under /_eddy/. It never crashes on a request: every failure becomes an AWS-shaped answer.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AwsError } from './aws-error.js';
 import { handleJson, toAwsError } from './json-protocol.js';
 import type { ApiAdapter, ApiRequest, JsonApi } from './protocol.js';
@@ -100,27 +101,81 @@ export function sendJsonError(res: ServerResponse, request: ApiRequest, error: A
   res.end(body);
 }
 
-/** Reads a body up to the limit; rejects with a 413 AwsError beyond it. */
+/** Beyond this many bytes an over-limit body is no longer drained: the connection is cut. */
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
+ * Reads a body up to the limit; rejects with a 413 AwsError beyond it. An over-limit body is drained
+ * (read and dropped) so the client, still sending, gets the 413 instead of a reset connection.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > DRAIN_LIMIT_BYTES) req.destroy();
+    });
+    req.on('end', () => {
       if (size > MAX_BODY_BYTES) {
         reject(new AwsError('RequestEntityTooLarge', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413));
-        req.destroy();
-      } else chunks.push(chunk);
+      } else resolve(Buffer.concat(chunks));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
+/**
+ * Requests Node's HTTP parser refuses (an unknown method, bytes a request line may not hold) get an
+ * AWS-shaped 400 instead of Node's bare one.
+ */
+function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  // A HEAD answer carries no body; a client reading one would take the bytes for a next response.
+  const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const code = tooLarge ? 'RequestHeaderSectionTooLarge' : 'BadRequest';
+  const body = JSON.stringify({
+    __type: code,
+    message: `The request could not be parsed (${error.code ?? 'bad request'})`,
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `content-type: application/json\r\nx-amzn-errortype: ${code}\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`,
+  );
+}
+
+/**
+ * The URL of a request target, or undefined when it is no path: `//host/x` would read as another host
+ * (and `//` throws in URL parsing, which crashed eddy), so only `/`-rooted paths and absolute URLs pass.
+ */
+function requestUrl(target: string): URL | undefined {
+  if (target.startsWith('//')) return undefined;
+  try {
+    return new URL(target, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+function sendBadTarget(req: IncomingMessage, res: ServerResponse): void {
+  const request = { requestId: randomUUID() } as ApiRequest;
+  req.resume();
+  sendJsonError(
+    res,
+    request,
+    new AwsError('InvalidURI', `Couldn't parse the request target ${req.url}`, 400),
+  );
+}
+
 /** Creates the HTTP server: local handlers first, then the AWS dispatcher. */
 export function createEddyServer(dispatcher: ApiDispatcher, local: LocalHandler[]): Server {
-  return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const server = createServer(async (req, res) => {
+    const url = requestUrl(req.url ?? '/');
+    if (!url) return sendBadTarget(req, res);
     const request: ApiRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -139,4 +194,6 @@ export function createEddyServer(dispatcher: ApiDispatcher, local: LocalHandler[
       else res.destroy();
     }
   });
+  server.on('clientError', answerClientError);
+  return server;
 }
