@@ -145,11 +145,9 @@ export async function postBucket(
   bucket: string,
 ): Promise<RestResponse> {
   if (!request.query.has('delete')) {
-    throw new AwsError(
-      'NotImplemented',
-      'A header you provided implies functionality that is not implemented',
-      501,
-    );
+    // eddy serves no other POST here (no browser form uploads): S3's 4xx for an unsupported method,
+    // not its 501, so a client sees a request error rather than a server fault.
+    throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
   }
   return xml(request, await deleteObjects(service, bucket, request.body.toString('utf8')));
 }

@@ -32,11 +32,9 @@ export async function postObject(
   }
   const uploadId = q.get('uploadId');
   if (uploadId === null) {
-    throw new AwsError(
-      'NotImplemented',
-      'A header you provided implies functionality that is not implemented',
-      501,
-    );
+    // eddy serves no other POST here (no browser form uploads): S3's 4xx for an unsupported method,
+    // not its 501, so a client sees a request error rather than a server fault.
+    throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
   }
   const [root] = elementTexts(request.body.toString('utf8'), 'CompleteMultipartUpload');
   if (root === undefined) throw malformedXml();

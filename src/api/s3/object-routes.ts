@@ -126,7 +126,12 @@ async function copyObject(
   key: string,
   copySource: string,
 ): Promise<RestResponse> {
-  const source = decodeURIComponent(copySource.split('?')[0]).replace(/^\//, '');
+  let source = '';
+  try {
+    source = decodeURIComponent(copySource.split('?')[0]).replace(/^\//, '');
+  } catch {
+    // A broken percent-escape leaves `source` empty: answered below as S3 answers a bad copy source.
+  }
   const slash = source.indexOf('/');
   if (slash <= 0 || slash === source.length - 1) {
     throw new AwsError(
