@@ -127,6 +127,8 @@ export class StorageService implements Service {
     const bucket = this.buckets.get(name);
     const page = await this.listObjects(name, { maxKeys: 1 });
     if (page.keyCount > 0) throw bucketNotEmpty(name);
+    // A concurrent DeleteBucket may have removed it during the listing: answer NoSuchBucket, not ENOENT.
+    this.buckets.get(name);
     this.meta!.deleteBucket(name);
     this.buckets.remove(bucket);
   }
