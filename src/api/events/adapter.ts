@@ -2,8 +2,10 @@
 import type { Service } from '../../services/core/service.js';
 import { BusService } from '../../services/bus/service.js';
 import type { ApiAdapter, JsonOperation } from '../protocol.js';
+import { apiDestinationOperations } from './api-destinations.js';
 import { archiveOperations } from './archives.js';
 import { busOperations } from './buses.js';
+import { connectionOperations } from './connections.js';
 import { putEvents } from './put-events.js';
 import { replayOperations } from './replays.js';
 import { ruleOperations } from './rules.js';
@@ -20,6 +22,8 @@ export function eventsApiAdapter(services: readonly Service[]): ApiAdapter {
     ...busOperations(bus),
     ...archiveOperations(bus),
     ...replayOperations(bus),
+    ...connectionOperations(bus),
+    ...apiDestinationOperations(bus),
   };
   return { json: [{ targetPrefix: 'AWSEvents', version: '1.1', operations }] };
 }

@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 export interface ApiCase {
   name: string;
   operation: string;
-  setup?: { operation?: string; params?: unknown; ignoreError?: boolean; wait?: string }[];
+  setup?: { operation?: string; params?: unknown; ignoreError?: boolean; wait?: string; returns?: string }[];
   request: Record<string, unknown>;
   expect: Record<string, unknown> & {
     httpStatus: number;
@@ -27,13 +27,23 @@ export function loadCases(): ApiCase[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { cases: ApiCase[] }).cases;
 }
 
-/** Operations eddy does not emulate (connections and API destinations), with the reason. */
-export const NOT_EMULATED: Record<string, string> = {
-  CreateConnection: 'connections are not emulated',
-  DescribeConnection: 'connections are not emulated',
-  CreateApiDestination: 'API destinations are not emulated',
-  DescribeApiDestination: 'API destinations are not emulated',
-};
+/** A valid CreateConnection request (the corpus writes `<valid>` where its setup made one). */
+export function validConnection(name: string): Record<string, unknown> {
+  return {
+    Name: name,
+    AuthorizationType: 'API_KEY',
+    AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'ApiKey', ApiKeyValue: 'secret' } },
+  };
+}
+
+/** A setup step's params with the corpus's `<valid>` stand-ins made concrete. */
+export function concreteParams(operation: string, params: unknown, names: Record<string, string>): unknown {
+  if (operation !== 'CreateConnection') return params;
+  const valid = validConnection(names['<connection-name>']);
+  if (params === '<valid>') return valid;
+  const given = params as Record<string, unknown>;
+  return given.AuthParameters === '<valid>' ? { ...given, ...valid, Name: given.Name } : params;
+}
 
 /** Replaces the corpus placeholders with this case's names, consistently. */
 export function substitute<T>(value: T, names: Record<string, string>): T {
@@ -60,6 +70,11 @@ export function namesFor(index: number, targetArn: string): Record<string, strin
     '<replay-canceled-name>': `replay-cancel-${uid}`,
     '<replay-name>': `replay-${uid}`,
     '<target-id>': `target-${uid}`,
+    '<connection-name>': `connection-${uid}`,
+    '<destination-name>': `destination-${uid}`,
+    '<valid auth type>': 'API_KEY',
+    '<method>': 'POST',
+    '<url>': 'https://example.com/api',
     '<queue-arn of a deleted queue>': 'arn:aws:sqs:us-east-1:000000000000:deleted-queue',
     '<queue-arn>': targetArn,
     '<not-existing-resource-name>': `missing-${uid}`,

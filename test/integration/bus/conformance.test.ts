@@ -1,6 +1,6 @@
 // The EventBridge API conformance suite: every case of api-errors.json (recorded against AWS) sent
 // through @aws-sdk/client-eventbridge to eddy; rule targets point at a local HTTP server so delivered
-// events can be checked. Connections and API destinations are skipped (not emulated).
+// events can be checked. Setup steps that create a connection hand its ARN to the steps after them.
 import {
   ListReplaysCommand,
   ListRulesCommand,
@@ -11,10 +11,10 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   call,
+  concreteParams,
   expectShape,
   loadCases,
   namesFor,
-  NOT_EMULATED,
   substitute,
   type ApiCase,
 } from './conformance-support.js';
@@ -41,10 +41,7 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
 
 describe('api-errors.json', () => {
   cases.forEach((raw, index) => {
-    const skip =
-      KNOWN_DIFFERENCES[raw.name] ??
-      NOT_EMULATED[raw.operation] ??
-      (raw.setup ?? []).map((s) => NOT_EMULATED[s.operation ?? '']).find(Boolean);
+    const skip = KNOWN_DIFFERENCES[raw.name];
     test.skipIf(skip !== undefined)(raw.name, async () => {
       capture.bodies.length = 0;
       const names = namesFor(index, capture.url);
@@ -66,12 +63,18 @@ async function runCase(c: ApiCase, names: Record<string, string>): Promise<void>
   if (setupText.includes(`event-bus/${names['<event-bus-name>']}`) && !setupText.includes('CreateEventBus')) {
     await call(bus.events, 'CreateEventBus', { Name: names['<event-bus-name>'] });
   }
+  let request = c.request;
   for (const step of c.setup ?? []) {
     if (!step.operation) continue;
-    const outcome = await call(bus.events, step.operation, step.params);
+    const params = substitute(concreteParams(step.operation, step.params, names), names);
+    const outcome = await call(bus.events, step.operation, params);
     if (!step.ignoreError) expect(outcome, `setup ${step.operation}`).toMatchObject({ ok: true });
+    // `returns: "<connection-arn>"`: later steps and the request use the ARN this step answered with.
+    if (step.returns && outcome.ok) {
+      names[step.returns] = String(outcome.body.ConnectionArn ?? outcome.body.ApiDestinationArn);
+      request = substitute(request, names);
+    }
   }
-  let request = c.request;
   if (c.name.startsWith('StartReplay/replay-flow')) {
     request = { ...request, EventStartTime: now - 30, EventEndTime: now + 30 };
     await expect.poll(() => capture.bodies.length).toBe(3);
