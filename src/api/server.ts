@@ -3,9 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { authFailureResponse } from './auth/errors.js';
+import { verifySignature } from './auth/sigv4.js';
 import { AwsError } from './aws-error.js';
 import { handleJson, toAwsError } from './json-protocol.js';
-import type { ApiAdapter, ApiRequest, JsonApi } from './protocol.js';
+import type { ApiAdapter, ApiRequest, JsonApi, RestResponse } from './protocol.js';
 import { RestRouter } from './rest-router.js';
 
 /** Largest request body accepted (SQS and EventBridge cap payloads far below this). */
@@ -18,6 +20,7 @@ export type LocalHandler = (req: IncomingMessage, res: ServerResponse) => boolea
 export class ApiDispatcher {
   private json = new Map<string, JsonApi>();
   private rest = new RestRouter();
+  private signingKeys: ReadonlyMap<string, string> | undefined;
 
   constructor(adapters: ApiAdapter[] = []) {
     this.use(adapters);
@@ -35,8 +38,17 @@ export class ApiDispatcher {
     this.rest = rest;
   }
 
+  /** With keys (access key id → secret), every AWS request must carry a valid SigV4 signature by one of them. */
+  requireSignatures(keys: ReadonlyMap<string, string> | undefined): void {
+    this.signingKeys = keys && keys.size > 0 ? keys : undefined;
+  }
+
   /** Serves one AWS request (JSON by target, else REST). */
   async dispatch(request: ApiRequest, res: ServerResponse): Promise<void> {
+    if (this.signingKeys) {
+      const failure = await verifySignature(request, this.signingKeys, Date.now());
+      if (failure) return writeResponse(res, request, authFailureResponse(request, failure));
+    }
     const target = request.headers['x-amz-target'];
     if (typeof target === 'string') {
       const dot = target.lastIndexOf('.');
@@ -82,6 +94,16 @@ export class ApiDispatcher {
       sendJsonError(res, request, toAwsError(error));
     }
   }
+}
+
+function writeResponse(res: ServerResponse, request: ApiRequest, out: RestResponse): void {
+  const body = typeof out.body === 'string' || Buffer.isBuffer(out.body) ? out.body : '';
+  res.writeHead(out.status, {
+    'x-amzn-requestid': request.requestId,
+    ...out.headers,
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
 }
 
 /** Writes an AWS REST/JSON-style error. */

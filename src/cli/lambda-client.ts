@@ -2,6 +2,7 @@
 // last 4 KB of its logs (`X-Amz-Log-Type: Tail`).
 import { request } from 'undici';
 import { EddyError } from '../shared/errors.js';
+import { signedHeaders } from '../shared/sign-request.js';
 import { notRunning } from './server-client.js';
 
 /** What an invocation returned. */
@@ -19,13 +20,17 @@ export interface InvokeResult {
 /** Invokes `name` with `payload` (JSON text) and waits for its result. */
 export async function invokeFunction(endpoint: string, name: string, payload: string): Promise<InvokeResult> {
   const started = performance.now();
+  const url = `${endpoint}/2015-03-31/functions/${encodeURIComponent(name)}/invocations`;
+  const headers = await signedHeaders({
+    url,
+    method: 'POST',
+    headers: { 'x-amz-invocation-type': 'RequestResponse', 'x-amz-log-type': 'Tail' },
+    body: payload,
+    service: 'lambda',
+  });
   let response;
   try {
-    response = await request(`${endpoint}/2015-03-31/functions/${encodeURIComponent(name)}/invocations`, {
-      method: 'POST',
-      headers: { 'x-amz-invocation-type': 'RequestResponse', 'x-amz-log-type': 'Tail' },
-      body: payload,
-    });
+    response = await request(url, { method: 'POST', headers, body: payload });
   } catch (error) {
     throw notRunning(endpoint, error);
   }

@@ -1,11 +1,13 @@
 import { Flags } from '@oclif/core';
 import { EddyCommand } from '../cli/base-command.js';
 import { colors } from '../cli/colors.js';
+import { parseAuthKeys } from '../cli/auth-keys.js';
 import { parseKeyValues } from '../cli/key-values.js';
 import { renderResourceTable } from '../cli/resource-table.js';
 import { DevEnvironment } from '../dev/environment.js';
 import { resourceRows, type ResourceRow } from '../dev/resources.js';
 import { DEFAULT_PORT } from '../dev/options.js';
+import { exposureWarnings } from '../dev/exposure.js';
 
 /** What `eddy dev --json` prints once the local cloud is up. */
 export interface DevStarted {
@@ -58,6 +60,11 @@ export default class Dev extends EddyCommand {
       summary: 'Serve a bucket from an existing folder, in place: name=./folder (name or logical id).',
     }),
     region: Flags.string({ summary: 'AWS region to emulate (default: AWS_REGION or us-east-1).' }),
+    auth: Flags.string({
+      multiple: true,
+      summary:
+        'Require SigV4-signed AWS requests by this test key: ACCESS_KEY_ID:SECRET, or env for AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.',
+    }),
   };
 
   async run(): Promise<DevStarted> {
@@ -72,6 +79,7 @@ export default class Dev extends EddyCommand {
       parameterOverrides: parseKeyValues(flags['parameter-overrides'] ?? []),
       buckets: parseKeyValues(flags.bucket ?? []),
       region: flags.region,
+      auth: parseAuthKeys(flags.auth ?? []),
       logger: this.logger,
     });
     const app = env.currentApp;
@@ -80,7 +88,10 @@ export default class Dev extends EddyCommand {
       template: env.options.template,
       stateDir: env.options.stateDir,
       resources: resourceRows(app),
-      warnings: app.warnings.map((w) => w.message),
+      warnings: [
+        ...app.warnings.map((w) => w.message),
+        ...exposureWarnings(flags.host, (flags.auth ?? []).length > 0),
+      ],
     };
     if (!this.jsonEnabled()) this.printStarted(started);
     env.trace.subscribe((record) => {

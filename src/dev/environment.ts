@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiDispatcher, createEddyServer } from '../api/server.js';
 import { createApiAdapters } from '../api/registry.js';
 import { requestGuard } from '../api/request-guard.js';
-import type { Service, ServiceContext } from '../services/core/service.js';
+import type { Credentials, Service, ServiceContext } from '../services/core/service.js';
 import { createServices } from '../services/registry.js';
 import { ServiceRouter } from '../services/router.js';
 import { EddyError } from '../shared/errors.js';
@@ -62,6 +62,10 @@ export class DevEnvironment {
       const app = await env.load();
       await env.startServices();
       await env.applyApp(app);
+      // Only now: a request served before the template's buses and queues exist would be acknowledged
+      // and dropped, and work resumed earlier would find its targets missing.
+      env.dispatcher.use(createApiAdapters(env.services));
+      for (const service of env.services) service.resume?.();
       if (resolved.watch && resolved.template) {
         env.watcher = createWatcher([resolved.template], () => void env.reload());
       }
@@ -168,6 +172,7 @@ export class DevEnvironment {
         endpoint: this.endpoint,
         stateDir: this.options.stateDir,
         buckets: this.options.buckets,
+        credentials: handlerCredentials(this.options.auth),
       },
       store: this.store,
       trace: this.trace,
@@ -178,7 +183,6 @@ export class DevEnvironment {
         this.services.find((s) => s.name === name) as T | undefined,
     };
     for (const service of this.services) await service.start(context);
-    this.dispatcher.use(createApiAdapters(this.services));
   }
 
   /** Applies the app to every service, one reload at a time. */
@@ -203,6 +207,7 @@ export class DevEnvironment {
   }
 
   private async listen(): Promise<void> {
+    this.dispatcher.requireSignatures(new Map(Object.entries(this.options.auth)));
     const server = createEddyServer(this.dispatcher, [
       requestGuard(this.options.host),
       consoleApi({ trace: this.trace, app: () => this.app }),
@@ -227,4 +232,10 @@ export class DevEnvironment {
     const shownHost = host.includes(':') ? `[${host}]` : host;
     this.endpoint = `http://${shownHost}:${address.port}`;
   }
+}
+
+/** Under --auth, handlers sign their own calls with the first configured key (they run as that user). */
+function handlerCredentials(auth: Record<string, string>): Credentials | undefined {
+  const [first] = Object.entries(auth);
+  return first && { accessKeyId: first[0], secretAccessKey: first[1] };
 }

@@ -21,6 +21,8 @@ export interface DevOptions {
   buckets?: Record<string, string>;
   region?: string;
   accountId?: string;
+  /** Access key id → secret: when given, every AWS API request must be SigV4-signed with one of them. */
+  auth?: Record<string, string>;
   logger?: Logger;
   clock?: Clock;
   cwd?: string;
@@ -71,6 +73,7 @@ export function resolveDevOptions(options: DevOptions): ResolvedDevOptions {
     ),
     region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
     accountId: options.accountId ?? '000000000000',
+    auth: options.auth ?? {},
     logger: options.logger ?? createLogger('info'),
     clock: options.clock ?? systemClock,
   };

@@ -1,5 +1,7 @@
 // The AWS calls `eddy/testing` offers as one-liners, made over HTTP to the running eddy exactly as an
-// SDK would (so tests exercise the same wire path as the application).
+// SDK would (so tests exercise the same wire path as the application), signed with SigV4 (so they pass
+// `--auth` too).
+import { signedHeaders, type SigningKey } from '../shared/sign-request.js';
 
 /** A PutEvents entry; Detail may be an object (it is serialised for you). */
 export interface TestEventEntry {
@@ -11,25 +13,40 @@ export interface TestEventEntry {
   Time?: Date | string | number;
 }
 
-async function awsJson(endpoint: string, target: string, version: '1.0' | '1.1', input: unknown) {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': target },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${target} failed: ${String(body.__type)}: ${String(body.message)}`);
-  return body;
+const SIGNING_NAMES: Record<string, string> = { AWSEvents: 'events', AWSStepFunctions: 'states' };
+
+async function awsJson(
+  endpoint: string,
+  target: string,
+  version: '1.0' | '1.1',
+  input: unknown,
+  key?: SigningKey,
+) {
+  const body = JSON.stringify(input);
+  const headers = await signedHeaders(
+    {
+      url: `${endpoint}/`,
+      method: 'POST',
+      headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': target },
+      body,
+      service: SIGNING_NAMES[target.split('.')[0]] ?? 'events',
+    },
+    key,
+  );
+  const response = await fetch(`${endpoint}/`, { method: 'POST', headers, body });
+  const answer = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${target} failed: ${String(answer.__type)}: ${String(answer.message)}`);
+  return answer;
 }
 
 /** PutEvents; resolves with the response (FailedEntryCount, Entries). */
-export function putEvents(endpoint: string, entries: TestEventEntry[]) {
+export function putEvents(endpoint: string, entries: TestEventEntry[], key?: SigningKey) {
   const Entries = entries.map((e) => ({
     ...e,
     Detail: typeof e.Detail === 'string' ? e.Detail : JSON.stringify(e.Detail ?? {}),
     ...(e.Time === undefined ? {} : { Time: new Date(e.Time).getTime() / 1000 }),
   }));
-  return awsJson(endpoint, 'AWSEvents.PutEvents', '1.1', { Entries }) as Promise<{
+  return awsJson(endpoint, 'AWSEvents.PutEvents', '1.1', { Entries }, key) as Promise<{
     FailedEntryCount: number;
     Entries: { EventId?: string; ErrorCode?: string; ErrorMessage?: string }[];
   }>;
@@ -41,20 +58,21 @@ export function startExecution(
   stateMachineArn: string,
   input: unknown = {},
   name?: string,
+  key?: SigningKey,
 ) {
-  return awsJson(endpoint, 'AWSStepFunctions.StartExecution', '1.0', {
-    stateMachineArn,
-    input: JSON.stringify(input),
-    ...(name ? { name } : {}),
-  }) as Promise<{ executionArn: string; startDate: number }>;
+  const request = { stateMachineArn, input: JSON.stringify(input), ...(name ? { name } : {}) };
+  return awsJson(endpoint, 'AWSStepFunctions.StartExecution', '1.0', request, key) as Promise<{
+    executionArn: string;
+    startDate: number;
+  }>;
 }
 
 /** Invokes a function synchronously; resolves with its parsed result and whether it failed. */
-export async function invoke(endpoint: string, name: string, payload: unknown = {}) {
-  const response = await fetch(`${endpoint}/2015-03-31/functions/${encodeURIComponent(name)}/invocations`, {
-    method: 'POST',
-    body: JSON.stringify(payload),
-  });
+export async function invoke(endpoint: string, name: string, payload: unknown = {}, key?: SigningKey) {
+  const url = `${endpoint}/2015-03-31/functions/${encodeURIComponent(name)}/invocations`;
+  const body = JSON.stringify(payload);
+  const headers = await signedHeaders({ url, method: 'POST', headers: {}, body, service: 'lambda' }, key);
+  const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
   if (response.status >= 400) throw new Error(`Invoke ${name} failed: ${text}`);
   return {

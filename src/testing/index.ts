@@ -21,6 +21,8 @@ export interface StartEddyOptions {
   watch?: boolean;
   /** The clock for retries, schedules and timeouts (a ManualClock drives them without sleeping). */
   clock?: Clock;
+  /** Access key id → secret: require SigV4 signatures by these keys (as `eddy dev --auth`). */
+  auth?: Record<string, string>;
 }
 
 /** A predicate over trace records, or fields a record must have. */
@@ -64,7 +66,10 @@ export async function startEddy(options: StartEddyOptions = {}): Promise<Running
     buckets: options.buckets,
     logger: silentLogger,
     clock: options.clock,
+    auth: options.auth,
   });
+  const [firstKey] = Object.entries(options.auth ?? {});
+  const key = firstKey && { accessKeyId: firstKey[0], secretAccessKey: firstKey[1] };
   const records: TraceRecord[] = [...env.trace.history({ afterSeq: 0 })];
   const waiters = new Set<{ test: (r: TraceRecord) => boolean; resolve: (r: TraceRecord) => void }>();
   env.trace.subscribe((record) => {
@@ -95,13 +100,13 @@ export async function startEddy(options: StartEddyOptions = {}): Promise<Running
         waiters.add(waiter);
       });
     },
-    putEvents: (entries) => putEvents(env.endpoint, entries),
-    invoke: (name, payload) => invoke(env.endpoint, name, payload),
+    putEvents: (entries) => putEvents(env.endpoint, entries, key),
+    invoke: (name, payload) => invoke(env.endpoint, name, payload, key),
     startExecution: (stateMachine, input, name) => {
       const machine = env.currentApp.stateMachines.find(
         (m) => m.arn === stateMachine || m.name === stateMachine || m.logicalId === stateMachine,
       );
-      return startExecution(env.endpoint, machine?.arn ?? stateMachine, input, name);
+      return startExecution(env.endpoint, machine?.arn ?? stateMachine, input, name, key);
     },
     stop: () => env.stop(),
   };

@@ -16,6 +16,14 @@ export interface ServiceConfig {
   stateDir?: string;
   /** Buckets served from existing folders, used in place: bucket name or template logical id → folder. */
   buckets?: Record<string, string>;
+  /** The credentials handlers get (eddy dev --auth: a configured key); test/test otherwise. */
+  credentials?: Credentials;
+}
+
+/** An access key pair. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 /** A call to another local service by ARN (a rule target, a pipe target, a workflow task). */
@@ -63,6 +71,11 @@ export interface Service {
   start(context: ServiceContext): Promise<void>;
   /** Applies (or re-applies, on reload) the App model. Must leave the last state running on failure. */
   apply(app: AppModel): Promise<void>;
+  /**
+   * Called once at start-up, after every service applied the first app and the APIs are served: resumes
+   * work a crash interrupted, now that every target it may call exists.
+   */
+  resume?(): void;
   /** Stops workers and releases resources. */
   dispose(): Promise<void>;
   /** The resources it runs now. */

@@ -6,6 +6,7 @@ import { dirname, join, sep } from 'node:path';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { FunctionModel } from '../../template/model.js';
+import type { Credentials } from '../core/service.js';
 import type { TraceHub } from '../../trace/hub.js';
 import type { BuildFailure } from './build/build-error.js';
 import { FunctionBuilder } from './build/builder.js';
@@ -22,6 +23,7 @@ const SETTLE_MS = 80;
 export interface RuntimeDeps {
   region: string;
   endpoint: string;
+  credentials?: Credentials;
   /** Where the function's build output goes. */
   buildDir: string;
   pythonBootstrap: string;

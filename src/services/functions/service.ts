@@ -126,6 +126,7 @@ export class FunctionsService implements Service {
       const runtime = new FunctionRuntime(fn, {
         region: ctx.config.region,
         endpoint: ctx.config.endpoint,
+        credentials: ctx.config.credentials,
         buildDir: this.buildDirFor(app),
         pythonBootstrap: fileURLToPath(new URL('./python/bootstrap.py', import.meta.url)),
         trace: ctx.trace,

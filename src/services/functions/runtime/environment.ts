@@ -3,11 +3,14 @@
 // the template's Environment, test credentials and AWS_ENDPOINT_URL so the handler's own AWS SDK calls
 // reach eddy instead of AWS.
 import type { FunctionModel } from '../../../template/model.js';
+import type { Credentials } from '../../core/service.js';
 
 /** What the environment depends on besides the function itself. */
 export interface EnvironmentOptions {
   region: string;
   endpoint: string;
+  /** The key pair the handler's SDK signs with (test/test unless eddy dev --auth configured keys). */
+  credentials?: Credentials;
   /** Folder of the handler code (the instance's working directory), LAMBDA_TASK_ROOT. */
   taskRoot: string;
   /** The instance's log stream name. */
@@ -50,8 +53,8 @@ export function instanceEnvironment(fn: FunctionModel, options: EnvironmentOptio
     LAMBDA_RUNTIME_DIR: options.taskRoot,
     _HANDLER: fn.handler,
     TZ: ':UTC',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_ACCESS_KEY_ID: options.credentials?.accessKeyId ?? 'test',
+    AWS_SECRET_ACCESS_KEY: options.credentials?.secretAccessKey ?? 'test',
     AWS_SESSION_TOKEN: 'test',
     AWS_ENDPOINT_URL: options.endpoint,
   });

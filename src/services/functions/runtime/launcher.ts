@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from '../../../shared/clock.js';
 import type { FunctionModel } from '../../../template/model.js';
+import type { Credentials } from '../../core/service.js';
 import { isPythonRuntime, splitHandler } from '../handler-path.js';
 import { launchNode, launchPython, type LaunchOptions } from './channel.js';
 import { instanceEnvironment, logStreamName } from './environment.js';
@@ -17,6 +18,7 @@ const STANDBY_DELAY_MS = 30;
 export interface LauncherDeps {
   region: string;
   endpoint: string;
+  credentials?: Credentials;
   pythonBootstrap: string;
   clock: Clock;
   /** A standby unused this long, while the function has no instance, is stopped. */
@@ -87,6 +89,7 @@ export class InstanceLauncher {
     const env = instanceEnvironment(this.fn, {
       region: this.deps.region,
       endpoint: this.deps.endpoint,
+      credentials: this.deps.credentials,
       taskRoot: this.fn.codeDir,
       logStreamName: logStreamName(randomUUID()),
     });
