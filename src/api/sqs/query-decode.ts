@@ -23,15 +23,18 @@ const LISTS: Record<string, string> = {
   TagKey: 'TagKeys',
 };
 
-/** Builds a tree from dotted keys: `A.1.B=x` → { A: { 1: { B: 'x' } } }. */
+/**
+ * Builds a tree from dotted keys: `A.1.B=x` → { A: { 1: { B: 'x' } } }. Nodes have no prototype, so a
+ * key such as `__proto__.x` makes an ordinary member instead of writing onto Object.prototype.
+ */
 function toTree(params: URLSearchParams): Tree {
-  const root: Tree = {};
+  const root: Tree = Object.create(null) as Tree;
   for (const [key, value] of params) {
     const parts = key.split('.');
     let node = root;
     for (let i = 0; i < parts.length - 1; i++) {
       const next = node[parts[i]];
-      node = typeof next === 'object' ? next : (node[parts[i]] = {});
+      node = typeof next === 'object' ? next : (node[parts[i]] = Object.create(null) as Tree);
     }
     node[parts[parts.length - 1]] = value;
   }
