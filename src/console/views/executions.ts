@@ -1,19 +1,28 @@
 /// <reference lib="dom" />
 // The executions view: a state machine drawn as a graph, its executions, and for the one selected the
-// states coloured by status and the history table (through the Step Functions API when it is served).
+// states coloured by status, its input and output, the history table, the panel of the state clicked
+// and its map runs with item counts (all through the Step Functions API), refreshed as it runs.
 import { awsCall } from '../api.js';
 import { aslGraph } from '../asl.js';
-import { clock, h, replace } from '../dom.js';
-import { historyData, historyDetail, stateStatuses, type HistoryEvent } from '../execution-status.js';
-import { drawGraph } from '../graph-svg.js';
+import { h, replace } from '../dom.js';
+import { stateStatuses } from '../execution-status.js';
+import { drawGraph, type DrawnGraph } from '../graph-svg.js';
 import { layeredLayout } from '../layout.js';
 import type { Live } from '../live.js';
+import { countLine, loadMapRuns, type MapRunView } from '../map-runs.js';
+import { stateRuns, type StateRun } from '../state-runs.js';
+import {
+  loadExecution,
+  renderHistory,
+  renderMapRuns,
+  renderStatePanel,
+  renderSummary,
+} from './execution-detail.js';
 
 interface ExecutionItem {
   executionArn: string;
   name: string;
   status: string;
-  startDate: number | string;
 }
 
 /** Mounts the view for state machine `arn` (first one when empty) and execution `exec` if given. */
@@ -41,23 +50,49 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
   );
   const graphBox = h('div', { class: 'canvas', id: 'execution-graph' });
   const list = h('div', { class: 'exec-list' });
+  const panel = h('aside', { class: 'side', id: 'state-panel' });
+  const summary = h('div', { id: 'execution-summary' });
+  const mapRunsBox = h('div', { id: 'map-runs' });
   const history = h('div', { id: 'history' });
-  replace(root, h('h1', {}, 'Executions'), picker, h('div', { class: 'split' }, graphBox, list), history);
+  replace(
+    root,
+    h('h1', {}, 'Executions'),
+    picker,
+    summary,
+    h('div', { class: 'split' }, graphBox, h('div', {}, panel, list)),
+    mapRunsBox,
+    history,
+  );
   const graph = aslGraph(machine.definition);
-  const draw = (statuses: Map<string, string>) => {
-    const layout = layeredLayout(
-      graph.states.map((s) => ({ id: s.id, width: 170, height: 46 })),
-      graph.edges,
-      { direction: 'down', gapMain: 40 },
-    );
-    const drawn = drawGraph(
+  const layout = layeredLayout(
+    graph.states.map((s) => ({ id: s.id, width: 170, height: 46 })),
+    graph.edges,
+    { direction: 'down', gapMain: 40 },
+  );
+  let drawn: DrawnGraph;
+  let runs = new Map<string, StateRun>();
+  let selected: string | undefined;
+  const draw = (statuses: Map<string, string>, mapRuns: MapRunView[]) => {
+    drawn = drawGraph(
       layout,
       graph.states.map((s) => ({ id: s.id, title: s.name, kind: s.type, status: statuses.get(s.name) })),
       graph.edges.map((e) => ({ ...e, dashed: e.label === 'catch' })),
     );
+    for (const s of graph.states) {
+      const run = mapRuns.find((r) => r.state === s.name);
+      if (run) drawn.lines.get(s.id)!.textContent = countLine(run);
+    }
     replace(graphBox, drawn.element);
   };
-  draw(new Map());
+  draw(new Map(), []);
+  graphBox.addEventListener('click', (e) => {
+    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+    const state = graph.states.find((s) => s.id === id);
+    if (!state || !exec) return;
+    selected = state.name;
+    renderStatePanel(panel, state.name, runs.get(state.name));
+  });
+  if (exec) replace(panel, h('p', { class: 'muted' }, 'Select a state to see its input and output.'));
   const loadList = async () => {
     try {
       const out = await awsCall<{ executions: ExecutionItem[] }>('AWSStepFunctions.ListExecutions', {
@@ -71,7 +106,7 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
           h(
             'a',
             {
-              class: `row exec status-${e.status.toLowerCase()}`,
+              class: `row exec status-${e.status.toLowerCase()}${e.executionArn === exec ? ' active' : ''}`,
               href: `#/executions/${encodeURIComponent(machine.arn)}/${encodeURIComponent(e.executionArn)}`,
             },
             `${e.name} · ${e.status}`,
@@ -82,49 +117,47 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
       replace(list, h('p', { class: 'muted' }, `Executions are not available: ${(error as Error).message}`));
     }
   };
-  const loadHistory = async () => {
+  const loadDetail = async () => {
     if (!exec) return;
     try {
-      const out = await awsCall<{ events: HistoryEvent[] }>('AWSStepFunctions.GetExecutionHistory', {
-        executionArn: exec,
-        maxResults: 1000,
-      });
-      draw(stateStatuses(out.events));
-      replace(
-        history,
-        h('h2', {}, 'History'),
-        h(
-          'table',
-          { class: 'history' },
-          h('tr', {}, ...['id', 'time', 'type', 'details', 'data'].map((t) => h('th', {}, t))),
-          ...out.events.map((e) =>
-            h(
-              'tr',
-              { class: /Failed|TimedOut|Aborted/.test(e.type) ? 'status-failed' : '' },
-              h('td', {}, e.id),
-              h(
-                'td',
-                {},
-                clock(
-                  new Date(typeof e.timestamp === 'number' ? e.timestamp * 1000 : e.timestamp).toISOString(),
-                ),
-              ),
-              h('td', {}, e.type),
-              h('td', {}, historyDetail(e)),
-              h('td', {}, h('code', {}, historyData(e) ?? '')),
-            ),
-          ),
-        ),
-      );
+      const loaded = await loadExecution(exec);
+      runs = stateRuns(loaded.history);
+      renderSummary(summary, loaded.summary);
+      renderHistory(history, loaded.history);
+      if (selected) renderStatePanel(panel, selected, runs.get(selected));
+      let mapRuns: MapRunView[] = [];
+      let problem: string | undefined;
+      if (graph.states.some((s) => s.type === 'Map'))
+        mapRuns = await loadMapRuns(exec, loaded.history).catch(
+          (error: Error) => ((problem = error.message), []),
+        );
+      renderMapRuns(mapRunsBox, mapRuns, problem);
+      draw(stateStatuses(loaded.history), mapRuns);
     } catch (error) {
       replace(history, h('p', { class: 'error' }, (error as Error).message));
     }
   };
-  void loadList();
-  void loadHistory();
-  return live.subscribe((batch) => {
-    if (!batch.some((r) => r.kind === 'execution' || r.kind === 'state')) return;
-    void loadList();
-    void loadHistory();
+  // Refreshes at most every 300 ms however many records arrive, and never two loads at once.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let loading: Promise<unknown> = Promise.resolve();
+  const refreshSoon = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      loading = loading.then(() => Promise.all([loadList(), loadDetail()]));
+    }, 300);
+  };
+  loading = Promise.all([loadList(), loadDetail()]);
+  const unsubscribe = live.subscribe((batch) => {
+    const mine = batch.some(
+      (r) =>
+        ((r.kind === 'execution' || r.kind === 'state') && r.payload.stateMachineArn === machine.arn) ||
+        // Map run progress records (the Distributed Map engine's throttled counts).
+        (String(r.kind) === 'map-run' && (!exec || JSON.stringify(r.payload).includes(exec))),
+    );
+    if (mine) refreshSoon();
   });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
 }

@@ -1,0 +1,100 @@
+// The executions view in headless Chromium: an execution started from the UI is drawn as a graph with
+// each state coloured by its status (succeeded, caught, failed), its input and output, the panel of a
+// state clicked (its input, output and error), the history table, and its Distributed Map run.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEddy, type RunningEddy } from '../../src/testing/index.js';
+import { hasChromium, launchBrowser, screenshotDir } from './browser.js';
+
+const TEMPLATE = join(import.meta.dirname, 'fixtures/workflows/template.yaml');
+
+describe.skipIf(!hasChromium)('console executions (headless Chromium)', () => {
+  let eddy: RunningEddy;
+  let browser: Browser;
+  let page: Page;
+  const shots = screenshotDir();
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [eddy, browser] = await Promise.all([startEddy({ template: TEMPLATE }), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await eddy?.stop();
+  });
+
+  const state = (name: string) => page.locator('#execution-graph g.node', { hasText: name }).first();
+  const classOf = (name: string) => state(name).getAttribute('class');
+
+  /** Starts an execution from the actions view and opens it; returns its ARN. */
+  async function startFromUi(input: object): Promise<string> {
+    await page.goto(`${eddy.endpoint}/#/actions`);
+    await page.fill('#start-execution textarea[name=input]', JSON.stringify(input));
+    await page.click('#start-execution button[type=submit]');
+    const link = page.locator('#start-execution .result a');
+    await link.waitFor({ timeout: 15_000 });
+    const arn = (await link.textContent())!;
+    await link.click();
+    return arn;
+  }
+
+  it('colours a caught failure and the succeeded states, and shows input, output and history', async () => {
+    const arn = await startFromUi({ cartId: 'c-42', decline: true, items: ['mug', 'pen', 'book'] });
+    expect(arn).toContain(':execution:checkout-workflow:');
+    const summary = page.locator('#execution-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('SUCCEEDED');
+    expect(await summary.locator('pre').first().textContent()).toContain('"cartId": "c-42"');
+    await expect.poll(() => classOf('Done')).toContain('status-succeeded');
+    expect(await classOf('Prepare')).toContain('status-succeeded');
+    // Charge threw, its Catch went to ChargeDeclined: caught, not failed.
+    expect(await classOf('Charge')).toContain('status-caught');
+    expect(await classOf('ChargeDeclined')).toContain('status-succeeded');
+    // The Fail state was never entered.
+    expect(await classOf('Abort')).not.toContain('status-');
+    const rows = page.locator('#history tr');
+    expect(await page.locator('#history').textContent()).toContain('LambdaFunctionFailed');
+    expect(await rows.count()).toBeGreaterThan(15);
+    expect(await page.locator('#history tr.status-failed').first().textContent()).toContain(
+      'card declined for c-42',
+    );
+    await state('Charge').click();
+    const panel = page.locator('#state-panel');
+    await expect.poll(() => panel.textContent()).toContain('card declined for c-42');
+    expect(await panel.textContent()).toContain('1 attempt');
+    expect(await panel.locator('pre').first().textContent()).toContain('"decline": true');
+    await page.screenshot({ path: join(shots, 'execution-caught.png'), fullPage: true });
+  });
+
+  it('shows the Distributed Map run with its item counts', async () => {
+    const row = page.locator('#map-runs tr[data-state=ShipItems]');
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.locator('td.status').textContent()).toBe('SUCCEEDED');
+    expect(await row.locator('td.total').textContent()).toBe('3');
+    // DescribeMapRun's counts when it answers (3 of 3 succeeded); else the total from the history.
+    expect(await row.locator('td.succeeded').textContent()).toMatch(/^(3|–)$/);
+    expect(await state('ShipItems').locator('text.count').textContent()).toMatch(/^3(\/3)? items/);
+    await page.screenshot({ path: join(shots, 'execution-map-run.png'), fullPage: true });
+  });
+
+  it('colours the state that failed the execution, with the error', async () => {
+    await startFromUi({ cartId: 'c-43', items: [], fatal: true });
+    const summary = page.locator('#execution-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('FAILED');
+    expect(await summary.textContent()).toContain('Checkout.Fatal: the input asked for a failure');
+    await expect.poll(() => classOf('Abort')).toContain('status-failed');
+    expect(await classOf('Charge')).toContain('status-succeeded');
+    expect(await classOf('Done')).not.toContain('status-');
+    // Both executions are listed; the open one is marked.
+    const list = page.locator('.exec-list a.exec');
+    await expect.poll(() => list.count()).toBe(2);
+    expect(await page.locator('.exec-list a.exec.active').textContent()).toContain('FAILED');
+    await page.screenshot({ path: join(shots, 'execution-failed.png'), fullPage: true });
+  });
+
+  it('raised no error in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
