@@ -71,7 +71,12 @@ export async function callTarget(
       return;
     default:
       // Functions and state machines take the input as a JSON value (Lambda's event, the execution input).
-      await deps.router.invoke(arn, parseJson(payload), { traceId, invocationType: 'RequestResponse' });
+      // A state machine target is a StartExecution: the delivery succeeds once the execution starts, even
+      // an EXPRESS one, whose outcome EventBridge never sees.
+      await deps.router.invoke(arn, parseJson(payload), {
+        traceId,
+        invocationType: arnService(arn) === 'states' ? 'Event' : 'RequestResponse',
+      });
   }
 }
 
