@@ -44,6 +44,10 @@ export const executionsFamily: TableFamily = {
      );`,
     // Task tokens issued since the last transition, so a resumed task waits on the token its worker holds.
     `ALTER TABLE sfn_transitions ADD COLUMN task_tokens TEXT;`,
+    // Child executions of a Distributed Map: their map run, and how many items each carries.
+    `ALTER TABLE sfn_executions ADD COLUMN map_run_arn TEXT;
+     ALTER TABLE sfn_executions ADD COLUMN item_count INTEGER;
+     CREATE INDEX sfn_executions_by_map_run ON sfn_executions (map_run_arn, start_date);`,
   ],
 };
 
@@ -74,6 +78,9 @@ export interface ExecutionRow {
   stopDate?: number;
   traceId: string;
   revision: string;
+  /** Set on the child executions of a Distributed Map. */
+  mapRunArn?: string;
+  itemCount?: number;
 }
 
 interface RawExecution {
@@ -90,6 +97,8 @@ interface RawExecution {
   stop_date: number | null;
   trace_id: string;
   revision: string;
+  map_run_arn: string | null;
+  item_count: number | null;
 }
 
 function fromRaw(r: RawExecution): ExecutionRow {
@@ -107,6 +116,7 @@ function fromRaw(r: RawExecution): ExecutionRow {
     stopDate: r.stop_date ?? undefined,
     traceId: r.trace_id,
     revision: r.revision,
+    ...(r.map_run_arn !== null ? { mapRunArn: r.map_run_arn, itemCount: r.item_count ?? 1 } : {}),
   };
 }
 
@@ -137,8 +147,10 @@ export class ExecutionStore {
       ),
       deleteMachine: db.prepare('DELETE FROM sfn_state_machines WHERE arn = ?'),
       insertExecution: db.prepare(
-        `INSERT INTO sfn_executions (arn, state_machine_arn, name, status, definition, input, start_date, trace_id, revision)
-         VALUES (@arn, @stateMachineArn, @name, @status, @definition, @input, @startDate, @traceId, @revision)`,
+        `INSERT INTO sfn_executions (arn, state_machine_arn, name, status, definition, input, start_date, trace_id,
+           revision, map_run_arn, item_count)
+         VALUES (@arn, @stateMachineArn, @name, @status, @definition, @input, @startDate, @traceId, @revision,
+           @mapRunArn, @itemCount)`,
       ),
       finishExecution: db.prepare(
         `UPDATE sfn_executions SET status = @status, output = @output, error = @error, cause = @cause,
@@ -147,6 +159,9 @@ export class ExecutionStore {
       execution: db.prepare<[string], RawExecution>('SELECT * FROM sfn_executions WHERE arn = ?'),
       byMachine: db.prepare<[string], RawExecution>(
         'SELECT * FROM sfn_executions WHERE state_machine_arn = ? ORDER BY start_date DESC, rowid DESC',
+      ),
+      byMapRun: db.prepare<[string], RawExecution>(
+        'SELECT * FROM sfn_executions WHERE map_run_arn = ? ORDER BY start_date DESC, rowid DESC',
       ),
       running: db.prepare<[], RawExecution>(
         "SELECT * FROM sfn_executions WHERE status = 'RUNNING' ORDER BY start_date",
@@ -196,7 +211,16 @@ export class ExecutionStore {
 
   /** Records a new RUNNING execution. */
   insertExecution(row: ExecutionRow): void {
-    this.q.insertExecution.run(row);
+    this.q.insertExecution.run({
+      ...row,
+      mapRunArn: row.mapRunArn ?? null,
+      itemCount: row.itemCount ?? null,
+    });
+  }
+
+  /** The STANDARD child executions of a map run, newest first. */
+  executionsOfMapRun(mapRunArn: string): ExecutionRow[] {
+    return this.q.byMapRun.all(mapRunArn).map(fromRaw);
   }
 
   /** One execution, or undefined. */

@@ -82,8 +82,6 @@ export function executionOperations(service: WorkflowsService): Record<string, J
       return describeExecutionShape(executions().describe(required(input, 'executionArn')));
     },
     ListExecutions(input) {
-      const arn = checkArn(required(input, 'stateMachineArn'), ['stateMachine']);
-      service.machines.get(arn);
       const filter = input.statusFilter as string | undefined;
       if (filter !== undefined && !STATUSES.includes(filter)) {
         throw new AwsError(
@@ -91,11 +89,34 @@ export function executionOperations(service: WorkflowsService): Record<string, J
           `1 validation error detected: Value '${filter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${STATUSES.join(', ')}]`,
         );
       }
-      const rows = executions()
-        .list(arn)
-        .filter((r) => !filter || r.status === filter);
-      const { items, nextToken } = page(rows, input);
-      return { executions: items.map(executionListItem), ...(nextToken ? { nextToken } : {}) };
+      // Either a state machine's executions or a map run's children, never both.
+      const byMapRun = input.mapRunArn !== undefined && input.mapRunArn !== null;
+      if (byMapRun === (input.stateMachineArn !== undefined && input.stateMachineArn !== null)) {
+        throw new AwsError(
+          'ValidationException',
+          'Must specify either a stateMachineArn or a mapRunArn, but not both.',
+        );
+      }
+      let rows;
+      if (byMapRun) {
+        const mapRunArn = checkArn(required(input, 'mapRunArn'), ['mapRun']);
+        service.mapRuns.describe(mapRunArn);
+        rows = executions().listMapRun(mapRunArn);
+      } else {
+        const arn = checkArn(required(input, 'stateMachineArn'), ['stateMachine']);
+        service.machines.get(arn);
+        rows = executions().list(arn);
+      }
+      const { items, nextToken } = page(
+        rows.filter((r) => !filter || r.status === filter),
+        input,
+      );
+      // mapRunArn and itemCount are returned only when listing by mapRunArn.
+      const item = (r: (typeof items)[number]) => ({
+        ...executionListItem(r),
+        ...(byMapRun ? { mapRunArn: r.mapRunArn, itemCount: r.itemCount ?? 1 } : {}),
+      });
+      return { executions: items.map(item), ...(nextToken ? { nextToken } : {}) };
     },
     GetExecutionHistory(input) {
       const events = executions().history(required(input, 'executionArn'));

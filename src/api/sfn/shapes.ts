@@ -59,6 +59,7 @@ export function describeExecutionShape(row: ExecutionRow): Record<string, unknow
     ...(row.output !== undefined ? { output: row.output, outputDetails: { included: true } } : {}),
     ...(row.error !== undefined ? { error: row.error } : {}),
     ...(row.cause !== undefined ? { cause: row.cause } : {}),
+    ...(row.mapRunArn !== undefined ? { mapRunArn: row.mapRunArn } : {}),
     redriveCount: 0,
     redriveStatus: 'NOT_REDRIVABLE',
   };

@@ -46,3 +46,13 @@ export function validationException(message: string): AwsError {
 export function typeNotSupported(message: string): AwsError {
   return new AwsError('StateMachineTypeNotSupported', message);
 }
+
+/** ResourceNotFound for a map run ARN nothing knows. */
+export function mapRunNotFound(arn: string): AwsError {
+  return new AwsError('ResourceNotFound', `Resource not found: '${arn}'`);
+}
+
+/** UpdateMapRun on a map run that has ended: only an in-progress map run can be updated. */
+export function mapRunNotRunning(arn: string): AwsError {
+  return new AwsError('ValidationException', `Map Run is not in progress: '${arn}'`);
+}

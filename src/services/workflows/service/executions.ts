@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExecutionRow, ExecutionStore } from '../../../store/executions.js';
 import type { ServiceContext } from '../../core/service.js';
+import { childExecutionArn } from '../distributed/arns.js';
 import {
   startExecution,
   TaskTokenRegistry,
@@ -11,11 +12,18 @@ import {
   type HistoryEvent,
   type MapRunHooks,
   type StartOptions,
+  type StateMachineDefinition,
   type Transition,
 } from '../index.js';
 import { checkArn, checkName, executionArn, type Scope } from './arns.js';
-import { executionAlreadyExists, executionDoesNotExist, invalidExecutionInput } from './errors.js';
+import {
+  executionAlreadyExists,
+  executionDoesNotExist,
+  invalidArn,
+  invalidExecutionInput,
+} from './errors.js';
 import type { Machine, MachineRegistry } from './machines.js';
+import { ExpressChildren } from './express-children.js';
 import { ExecutionMocks, type MockConfig } from './mock-config.js';
 import { putStatusChange, TraceBatcher } from './publish.js';
 import { createTaskInvoker } from './task-invoker.js';
@@ -23,6 +31,11 @@ import { ExecutionTokens } from './tokens.js';
 import { syncDescription } from './views.js';
 
 export type { ExecutionRow };
+
+/** The parent machine of a map run's child machine (`<machine>/<label>` → `<machine>`). */
+function machineOfChild(childMachineArn: string): string {
+  return childMachineArn.replace(/\/[^:]*$/, '');
+}
 
 /** A running (or recently ended, for EXPRESS) execution. */
 export interface Live {
@@ -44,6 +57,20 @@ export interface StartRequest {
   traceId?: string;
 }
 
+/** A child execution of a map run (services/workflows/service/map-runs.ts starts them). */
+export interface ChildStart {
+  parentArn: string;
+  /** The child state machine, `...:stateMachine:<machine>/<label>`. */
+  machineArn: string;
+  name: string;
+  type: 'STANDARD' | 'EXPRESS';
+  definition: StateMachineDefinition;
+  definitionText: string;
+  input: unknown;
+  mapRunArn: string;
+  itemCount: number;
+}
+
 // AWS keeps no list of EXPRESS executions; eddy remembers the last ones so the CLI can follow them.
 const EXPRESS_KEPT = 1000;
 
@@ -52,6 +79,7 @@ export class ExecutionManager {
   readonly tokens = new TaskTokenRegistry();
   private readonly live = new Map<string, Live>();
   private readonly express = new Map<string, Live>();
+  private readonly expressChildren = new ExpressChildren();
   private stopping = false;
   private readonly traces: TraceBatcher;
   /** The task invoker executions use (TestState runs tasks with it too). */
@@ -62,7 +90,8 @@ export class ExecutionManager {
     private readonly store: ExecutionStore,
     private readonly machines: MachineRegistry,
     private readonly scope: Scope,
-    private readonly mapRuns: MapRunHooks | undefined,
+    /** Distributed Map hooks (set once the service's map run registry exists). */
+    public mapRuns: MapRunHooks | undefined,
     private readonly mockConfig: MockConfig | undefined,
   ) {
     this.traces = new TraceBatcher(context.trace, context.store.db);
@@ -129,6 +158,52 @@ export class ExecutionManager {
     const mocks =
       this.mockConfig && testCase ? new ExecutionMocks(this.mockConfig, machine.name, testCase) : undefined;
     return this.run(machine, row, input, mocks);
+  }
+
+  /** Starts a map run's child, or finds it (running or ended) when a restarted map run asks again. */
+  startChild(child: ChildStart): Live {
+    const express = child.type === 'EXPRESS';
+    const arn = childExecutionArn(child.machineArn, child.name, express, randomUUID());
+    if (!express) {
+      const running = this.live.get(arn);
+      if (running) return running;
+      const ended = this.store.execution(arn);
+      if (ended) return { row: ended, express, done: Promise.resolve(ended) };
+    }
+    const parent = this.find(child.parentArn)?.row;
+    const now = this.context.clock.now();
+    const row: ExecutionRow = {
+      arn,
+      stateMachineArn: child.machineArn,
+      name: child.name,
+      status: 'RUNNING',
+      definition: child.definitionText,
+      input: JSON.stringify(child.input ?? null),
+      startDate: now,
+      traceId: parent?.traceId ?? randomUUID(),
+      revision: parent?.revision ?? '',
+      mapRunArn: child.mapRunArn,
+      itemCount: child.itemCount,
+    };
+    if (!express) this.store.insertExecution(row);
+    const machine: Machine = {
+      arn: child.machineArn,
+      name: child.machineArn.split(':')[6],
+      definition: child.definitionText,
+      type: child.type,
+      roleArn: this.machines.find(machineOfChild(child.machineArn))?.roleArn ?? '',
+      origin: 'api',
+      created: now,
+      updated: now,
+      revision: row.revision,
+      parsed: child.definition as Machine['parsed'],
+    };
+    return this.run(machine, row, child.input, undefined);
+  }
+
+  /** True while eddy stops: ends seen now are not real ends. */
+  get isStopping(): boolean {
+    return this.stopping;
   }
 
   /** Continues every STANDARD execution that was RUNNING when eddy stopped. */
@@ -224,9 +299,11 @@ export class ExecutionManager {
       persisted = earlyCount;
     }
     const history = run.events;
-    for (const event of history.events.slice(published)) this.traces.add(row, event);
-    history.listen((event) => this.traces.add(row, event));
-    if (durable && !resume) putStatusChange(this.statusDeps(), row);
+    // A map run's children show in `eddy tail` through the run's progress records, and when they fail.
+    const traced = (event: HistoryEvent) => !row.mapRunArn || /^Execution(Failed|TimedOut)$/.test(event.type);
+    for (const event of history.events.slice(published)) if (traced(event)) this.traces.add(row, event);
+    history.listen((event) => traced(event) && this.traces.add(row, event));
+    if (durable && !resume && !row.mapRunArn) putStatusChange(this.statusDeps(), row);
     live.done = run.result.then((result) => {
       if (this.stopping) return live.row;
       const end: ExecutionRow = {
@@ -241,7 +318,10 @@ export class ExecutionManager {
       if (durable) {
         this.store.finish(row.arn, history.events.slice(persisted), end);
         this.live.delete(row.arn);
-        putStatusChange(this.statusDeps(), end);
+        if (!row.mapRunArn) putStatusChange(this.statusDeps(), end);
+      } else if (row.mapRunArn) {
+        this.express.delete(row.arn);
+        this.expressChildren.keep(end);
       } else this.trimExpress();
       return end;
     });
@@ -261,6 +341,16 @@ export class ExecutionManager {
     }
   }
 
+  /** ListExecutions({ mapRunArn }): the map run's children, newest first. */
+  listMapRun(mapRunArn: string): ExecutionRow[] {
+    const running = [...this.live.values(), ...this.express.values()]
+      .filter((l) => l.row.mapRunArn === mapRunArn && l.express)
+      .map((l) => l.row);
+    const express = [...this.expressChildren.ofMapRun(mapRunArn), ...running];
+    const stored = this.store.executionsOfMapRun(mapRunArn).map((r) => this.live.get(r.arn)?.row ?? r);
+    return [...express, ...stored].sort((a, b) => b.startDate - a.startDate);
+  }
+
   private find(arn: string): Live | undefined {
     return this.live.get(arn) ?? this.express.get(arn);
   }
@@ -268,7 +358,7 @@ export class ExecutionManager {
   /** The execution's row (running ones from memory). */
   describe(arn: string): ExecutionRow {
     checkArn(arn, ['execution', 'express']);
-    const row = this.find(arn)?.row ?? this.store.execution(arn);
+    const row = this.find(arn)?.row ?? this.expressChildren.get(arn) ?? this.store.execution(arn);
     if (!row) throw executionDoesNotExist(arn);
     return row;
   }
@@ -277,7 +367,9 @@ export class ExecutionManager {
   history(arn: string): HistoryEvent[] {
     const live = this.find(arn);
     if (live?.run) return live.run.events.events;
-    this.describe(arn);
+    // EXPRESS children keep no history, as on AWS (GetExecutionHistory does not serve EXPRESS executions).
+    if (this.describe(arn).mapRunArn && arn.split(':')[5] === 'express')
+      throw invalidArn(arn, 'Resource type not valid in this context');
     return this.store.events<HistoryEvent>(arn);
   }
 

@@ -2,6 +2,7 @@
 // STANDARD and in-memory EXPRESS executions, and router calls for `arn:aws:states:` (rule and pipe
 // targets start executions).
 import { executionsFamily, ExecutionStore } from '../../../store/executions.js';
+import { MapRunStore, mapRunsFamily } from '../../../store/map-runs.js';
 import type { AppModel } from '../../../template/model.js';
 import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../../core/service.js';
 import { createMapRunHooks } from '../distributed/hooks.js';
@@ -9,6 +10,7 @@ import type { MapObjectStore } from '../distributed/object-store.js';
 import { checkArn, type Scope } from './arns.js';
 import { ExecutionManager } from './executions.js';
 import { compile, MachineRegistry } from './machines.js';
+import { MapRunRegistry } from './map-runs.js';
 import { loadMockConfig, type MockConfig } from './mock-config.js';
 
 /** Options of the service (tests pass a mock configuration directly). */
@@ -23,6 +25,7 @@ export class WorkflowsService implements Service {
   private context?: ServiceContext;
   private machineRegistry?: MachineRegistry;
   private manager?: ExecutionManager;
+  private registry?: MapRunRegistry;
   private readonly templateMachines = new Map<string, string>();
 
   constructor(private readonly options: WorkflowsOptions = {}) {}
@@ -30,6 +33,7 @@ export class WorkflowsService implements Service {
   async start(context: ServiceContext): Promise<void> {
     this.context = context;
     context.store.migrate(executionsFamily);
+    context.store.migrate(mapRunsFamily);
     const store = new ExecutionStore(context.store.db);
     this.machineRegistry = new MachineRegistry(store, () => context.clock.now());
     const s3 = context.lookup<Service & MapObjectStore>('storage');
@@ -38,9 +42,22 @@ export class WorkflowsService implements Service {
       store,
       this.machineRegistry,
       this.scope,
-      s3 && createMapRunHooks(s3),
+      undefined,
       this.options.mockConfig ?? loadMockConfig(),
     );
+    this.registry = new MapRunRegistry(
+      new MapRunStore(context.store.db),
+      this.manager,
+      context.trace,
+      context.clock,
+    );
+    this.manager.mapRuns = createMapRunHooks(s3, this.registry);
+  }
+
+  /** The Distributed Map runs. */
+  get mapRuns(): MapRunRegistry {
+    if (!this.registry) throw new Error('workflows service used before start()');
+    return this.registry;
   }
 
   /** Region and account of ARNs. */
@@ -97,6 +114,7 @@ export class WorkflowsService implements Service {
   private resumed = false;
 
   async dispose(): Promise<void> {
+    this.registry?.dispose();
     await this.manager?.dispose();
   }
 
