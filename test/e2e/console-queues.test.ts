@@ -50,13 +50,23 @@ describe.skipIf(!hasChromium)('console queues and replays (headless Chromium)', 
 
   it('replays the last minutes of the archive onto the bus', async () => {
     const id = await putEvent(eddy, { Source: 'shop.replay', DetailType: 'Archived' });
+    for (let i = 0; i < 4; i++) await putEvent(eddy, { Source: 'shop.orders', DetailType: 'Replayable' });
     await eddy.waitFor((r) => r.kind === 'event' && r.traceId === id);
+    // The archive holds every event put on the bus so far (this test's and the redrive test's).
+    const archived = eddy.records.filter(
+      (r) => r.kind === 'event' && (r.payload as { bus?: string }).bus === 'orders',
+    ).length;
     await page.goto(`${eddy.endpoint}/#/actions`);
     await page.fill('#replay input[name=minutes]', '5');
     await page.click('#replay button[type=submit]');
     await expect
       .poll(() => page.locator('#replay-status').textContent(), { timeout: 30_000 })
       .toMatch(/COMPLETED/);
+    // Progress: every archived event of the range replayed, and the bar full.
+    expect(await page.locator('#replay-status').textContent()).toContain(`${archived} of ${archived} events`);
+    expect(await page.locator('#replay-progress').evaluate((el) => (el as HTMLProgressElement).value)).toBe(
+      1,
+    );
     await page.screenshot({ path: join(shots, 'replay.png'), fullPage: true });
     // A replayed event keeps its id and carries `replay-name`.
     const replayed = await eddy.waitFor(
