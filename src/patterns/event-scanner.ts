@@ -5,18 +5,24 @@
 // of it is skipped (at the top level, not read at all): an event that repeats a key, or spells a nested
 // path as a dotted key after the object, is read up to that point only. Malformed text that is read
 // throws; the caller then reports JSON.parse's error.
+// Reads event JSON text and reports only the leaves at paths some rule references; everything else is
+// skipped without building values (no number conversion, no objects, no key strings). This is what
+// lets matching beat JSON.parse: a typical event carries far more data than its rules look at
+// (event-ruler streams events through Jackson for the same reason). Keys are compared in place against
+// the referenced keys of the object being read (PathTree). Once every referenced key of an object has
+// been read, the rest of it is skipped, and when that also completes every enclosing object up to the
+// event (outside arrays), reading stops there: an event that repeats a key, or spells a nested path as
+// a dotted key after the object, is read up to that point only. Malformed text that is read throws;
+// the caller then reports JSON.parse's error.
 import type { ElementTable } from './elements.js';
 import { NumberReader } from './fast-number.js';
+import type { PathNode, PathTree } from './path-tree.js';
 import type { Leaf } from './predicate.js';
 
 /** What the scanner reports to. */
 export interface ScanTarget<I> {
-  /** The index of a referenced path, if any. */
-  field(path: string): I | undefined;
-  /** True when some referenced path continues below this one. */
-  descend(path: string): boolean;
-  /** How many distinct keys of the object at this path are referenced (to stop reading early). */
-  needed(path: string): number;
+  /** The referenced paths. */
+  readonly tree: PathTree<I>;
   /** A leaf at a referenced path (inside the elements entered and not left). */
   leaf(value: Leaf, index: I): void;
   /** Where the arrays met are tracked (for array consistency). */
@@ -26,6 +32,7 @@ export interface ScanTarget<I> {
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;
+const DOT = 46;
 const COLON = 58;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
@@ -41,7 +48,7 @@ export function scanEvent<I>(text: string, target: ScanTarget<I>): void {
   const s = new Scanner<I>(text, target);
   s.space();
   if (text.charCodeAt(s.pos) !== OPEN_BRACE) bad(s.pos);
-  if (s.object('')) return;
+  if (s.object(target.tree.root, true)) return;
   s.space();
   if (s.pos !== text.length) bad(s.pos);
 }
@@ -60,10 +67,13 @@ class Scanner<I> {
     while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++this.pos);
   }
 
-  /** Read an object; true when it stopped early at the top level (the rest is unread). */
-  object(prefix: string): boolean {
+  /**
+   * Read an object at `node`; true when it stopped early and left the rest of the event unread. `last`:
+   * finishing this object also finishes every object around it, so reading may stop the whole event.
+   */
+  object(node: PathNode<I>, last: boolean): boolean {
     const t = this.text;
-    const needed = this.target.needed(prefix);
+    const needed = node.needed;
     let found = 0;
     this.pos++;
     this.space();
@@ -74,74 +84,94 @@ class Scanner<I> {
     for (;;) {
       this.space();
       if (t.charCodeAt(this.pos) !== QUOTE) bad(this.pos);
-      const key = this.string();
+      // The key is compared in place when plain (no dot, no escape, not empty), the common case.
+      const start = this.pos + 1;
+      let end = start;
+      let c = t.charCodeAt(end);
+      while (c !== QUOTE && c !== DOT && c !== BACKSLASH) {
+        if (c !== c) bad(end);
+        c = t.charCodeAt(++end);
+      }
+      let child: PathNode<I> | undefined;
+      let plain = true;
+      if (c === QUOTE && end > start) {
+        child = node.child(t, start, end - start);
+        this.pos = end + 1;
+      } else {
+        this.pos = start - 1;
+        const key = this.string();
+        child = this.target.tree.at(node.path === '' ? key : node.path + '.' + key);
+        plain = key.indexOf('.') < 0;
+      }
       this.space();
       if (t.charCodeAt(this.pos++) !== COLON) bad(this.pos);
       this.space();
-      const path = prefix === '' ? key : prefix + '.' + key;
-      const index = this.target.field(path);
-      const descend = this.target.descend(path);
-      if (index === undefined && !descend) this.skip();
+      if (child === undefined) this.skip();
       else {
-        this.value(path, index, descend);
-        if (key.indexOf('.') < 0 && ++found >= needed) {
-          if (prefix === '') return true;
-          this.skipRest();
+        const completes = plain && found + 1 >= needed;
+        if (this.value(child, last && completes)) return true;
+        if (completes) {
+          if (last) return true;
+          this.skipNested(1);
           return false;
         }
+        if (plain) found++;
       }
       this.space();
-      const c = t.charCodeAt(this.pos++);
-      if (c === CLOSE_BRACE) return false;
-      if (c !== COMMA) bad(this.pos);
+      const next = t.charCodeAt(this.pos++);
+      if (next === CLOSE_BRACE) return false;
+      if (next !== COMMA) bad(this.pos);
     }
   }
 
-  value(path: string, index: I | undefined, descend: boolean): void {
-    const t = this.text;
-    const c = t.charCodeAt(this.pos);
+  /** Read the value at `node`; true when reading stopped early (see object). */
+  value(node: PathNode<I>, last: boolean): boolean {
+    const c = this.text.charCodeAt(this.pos);
+    const index = node.index;
     if (c === OPEN_BRACE) {
-      if (descend) this.object(path);
-      else this.skip();
-    } else if (c === OPEN_BRACKET) {
-      const elements = this.target.elements;
-      const id = elements.newArray();
+      if (node.below > 0) return this.object(node, last);
+      this.skipNested(0);
+    } else if (c === OPEN_BRACKET) this.array(node);
+    else if (index === undefined) this.skip();
+    else if (c === QUOTE) this.target.leaf(this.string(), index);
+    else this.target.leaf(this.scalar(), index);
+    return false;
+  }
+
+  array(node: PathNode<I>): void {
+    const t = this.text;
+    const index = node.index;
+    const elements = this.target.elements;
+    const id = elements.newArray();
+    this.pos++;
+    this.space();
+    if (t.charCodeAt(this.pos) === CLOSE_BRACKET) {
       this.pos++;
-      this.space();
-      if (t.charCodeAt(this.pos) === CLOSE_BRACKET) {
-        this.pos++;
-        return;
+      return;
+    }
+    for (let i = 0; ; i++) {
+      let first = t.charCodeAt(this.pos);
+      if (first <= 32) {
+        this.space();
+        first = t.charCodeAt(this.pos);
       }
-      for (let i = 0; ; i++) {
-        let first = t.charCodeAt(this.pos);
-        if (first <= 32) {
-          this.space();
-          first = t.charCodeAt(this.pos);
-        }
-        elements.enter(id, i);
-        if (index !== undefined && (first === 45 || (first >= 48 && first <= 57))) {
-          // Fast path for arrays of numbers (coordinates, measurements).
-          const n = this.numbers.read(t, this.pos);
-          this.pos = this.numbers.end;
-          if (n !== n) bad(this.pos);
-          this.target.leaf(n, index);
-        } else this.value(path, index, descend);
-        elements.leave();
-        let next = t.charCodeAt(this.pos);
-        if (next <= 32) {
-          this.space();
-          next = t.charCodeAt(this.pos);
-        }
-        this.pos++;
-        if (next === CLOSE_BRACKET) return;
-        if (next !== COMMA) bad(this.pos);
+      elements.enter(id, i);
+      if (index !== undefined && (first === 45 || (first >= 48 && first <= 57))) {
+        // Fast path for arrays of numbers (coordinates, measurements).
+        const n = this.numbers.read(t, this.pos);
+        this.pos = this.numbers.end;
+        if (n !== n) bad(this.pos);
+        this.target.leaf(n, index);
+      } else this.value(node, false);
+      elements.leave();
+      let next = t.charCodeAt(this.pos);
+      if (next <= 32) {
+        this.space();
+        next = t.charCodeAt(this.pos);
       }
-    } else if (c === QUOTE) {
-      const value = this.string();
-      if (index !== undefined) this.target.leaf(value, index);
-    } else {
-      const value = this.scalar();
-      if (index !== undefined) this.target.leaf(value, index);
+      this.pos++;
+      if (next === CLOSE_BRACKET) return;
+      if (next !== COMMA) bad(this.pos);
     }
   }
 
@@ -185,15 +215,19 @@ class Scanner<I> {
     return bad(start);
   }
 
+  /** Skip a string at `pos` (its opening quote): indexOf finds quotes far faster than a char loop. */
   skipString(): void {
     const t = this.text;
-    let c = t.charCodeAt(++this.pos);
-    while (c !== QUOTE) {
-      if (Number.isNaN(c)) bad(this.pos);
-      if (c === BACKSLASH) this.pos++;
-      c = t.charCodeAt(++this.pos);
+    let q = t.indexOf('"', this.pos + 1);
+    // A quote preceded by an odd run of backslashes is escaped.
+    while (q > 0 && t.charCodeAt(q - 1) === BACKSLASH) {
+      let b = q - 1;
+      while (t.charCodeAt(b - 1) === BACKSLASH) b--;
+      if ((q - b) % 2 === 0) break;
+      q = t.indexOf('"', q + 1);
     }
-    this.pos++;
+    if (q < 0) bad(t.length);
+    this.pos = q + 1;
   }
 
   /** Skip one value without building it. */
@@ -211,12 +245,8 @@ class Scanner<I> {
     this.skipNested(0);
   }
 
-  /** Skip the rest of the object being read (after its last referenced key). */
-  skipRest(): void {
-    this.skipNested(1);
-  }
-
-  private skipNested(depth: number): void {
+  /** Skip to the end of the object or array `depth` levels up (0: the one starting at `pos`). */
+  skipNested(depth: number): void {
     const t = this.text;
     for (;;) {
       const d = t.charCodeAt(this.pos);
@@ -228,7 +258,7 @@ class Scanner<I> {
       if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
       else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
         if (--depth === 0) return;
-      } else if (Number.isNaN(d)) bad(this.pos);
+      } else if (d !== d) bad(this.pos);
     }
   }
 }

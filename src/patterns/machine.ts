@@ -8,6 +8,7 @@ import { FieldIndex } from './field-index.js';
 import { Hits } from './hits.js';
 import { ElementTable } from './elements.js';
 import { parsePattern } from './parse.js';
+import { PathTree } from './path-tree.js';
 import type { Leaf } from './predicate.js';
 import type { Field, ParsedPattern } from './types.js';
 
@@ -43,10 +44,7 @@ interface RuleState {
 
 /** Many rules compiled into one matcher; `match` returns the names of the rules an event matches. */
 export class RuleMatcher {
-  private readonly fields = new Map<string, FieldIndex<Condition>>();
-  private readonly prefixes = new Map<string, number>();
-  /** For each object path ('' is the event), its referenced child keys with reference counts. */
-  private readonly children = new Map<string, Map<string, number>>();
+  private readonly tree = new PathTree<FieldIndex<Condition>>();
   private readonly rules = new Map<string, RuleState>();
   private readonly unconditional = new Set<BranchState>();
   private epoch = 0;
@@ -54,9 +52,7 @@ export class RuleMatcher {
   private readonly hits = new Hits<Condition>();
   private readonly complete: BranchState[] = [];
   private readonly target: ScanTarget<FieldIndex<Condition>> = {
-    field: (path) => this.fields.get(path),
-    descend: (path) => this.prefixes.has(path),
-    needed: (path) => this.children.get(path)?.size ?? 0,
+    tree: this.tree,
     leaf: (value, index) => this.leaf(value, index),
     elements: this.elements,
   };
@@ -69,7 +65,7 @@ export class RuleMatcher {
     for (const fields of parsed.branches) {
       const branch: BranchState = { rule, conditions: [], required: 0, epoch: -1, count: 0 };
       for (const field of fields) {
-        const index = this.fieldFor(field.path);
+        const index = this.tree.addField(field.path, () => new FieldIndex());
         const absentOk = field.matchers.some((m) => m.type === 'exists' && !m.value);
         const track = fields.length > 1;
         const c: Condition = {
@@ -149,59 +145,16 @@ export class RuleMatcher {
     if (root !== null && typeof root === 'object' && !Array.isArray(root)) this.walk(root, '');
   }
 
-  private fieldFor(path: string): FieldIndex<Condition> {
-    let index = this.fields.get(path);
-    if (!index) {
-      index = new FieldIndex();
-      this.fields.set(path, index);
-      for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
-        const prefix = path.slice(0, i);
-        this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) + 1);
-      }
-      this.countChildren(path, 1);
-    }
-    return index;
-  }
-
   private releaseField(path: string): void {
-    const index = this.fields.get(path);
-    if (!index || index.size > 0) return;
-    this.fields.delete(path);
-    this.countChildren(path, -1);
-    for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
-      const prefix = path.slice(0, i);
-      const left = (this.prefixes.get(prefix) ?? 1) - 1;
-      if (left > 0) this.prefixes.set(prefix, left);
-      else this.prefixes.delete(prefix);
-    }
-  }
-
-  /** Count the path's segments as referenced children of their parents (undone with -1). */
-  private countChildren(path: string, delta: number): void {
-    let parent = '';
-    let start = 0;
-    for (;;) {
-      const dot = path.indexOf('.', start);
-      const key = path.slice(start, dot < 0 ? undefined : dot);
-      let keys = this.children.get(parent);
-      if (!keys) this.children.set(parent, (keys = new Map()));
-      const count = (keys.get(key) ?? 0) + delta;
-      if (count > 0) keys.set(key, count);
-      else keys.delete(key);
-      if (keys.size === 0) this.children.delete(parent);
-      if (dot < 0) return;
-      parent = path.slice(0, dot);
-      start = dot + 1;
-    }
+    if ((this.tree.field(path)?.size ?? 1) === 0) this.tree.removeField(path);
   }
 
   private walk(object: object, prefix: string): void {
     const record = object as Record<string, unknown>;
     for (const key in record) {
       const path = prefix === '' ? key : prefix + '.' + key;
-      const index = this.fields.get(path);
-      const descend = this.prefixes.has(path);
-      if (index !== undefined || descend) this.visit(record[key], path, index, descend);
+      const node = this.tree.at(path);
+      if (node !== undefined) this.visit(record[key], path, node.index, node.below > 0);
     }
   }
 
