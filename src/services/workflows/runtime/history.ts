@@ -14,8 +14,18 @@ export interface HistoryEvent {
 /** A function told about each new event. */
 export type HistoryListener = (event: HistoryEvent) => void;
 
+// Event types are few and every state adds two events: each type's key is worked out once.
+const keys = new Map<string, string | undefined>();
+
 /** The detail key AWS uses for each event type, e.g. TaskStateEntered → stateEnteredEventDetails. */
 export function detailsKey(type: string): string | undefined {
+  if (keys.has(type)) return keys.get(type);
+  const key = computeDetailsKey(type);
+  keys.set(type, key);
+  return key;
+}
+
+function computeDetailsKey(type: string): string | undefined {
   if (/StateEntered$/.test(type)) return 'stateEnteredEventDetails';
   if (/StateExited$/.test(type)) return 'stateExitedEventDetails';
   const special: Record<string, string> = {
@@ -63,8 +73,8 @@ export class History {
     const key = detailsKey(type);
     if (details && key) event[key] = details;
     this.events.push(event);
-    for (const listener of this.listeners) listener(event);
-    this.wake();
+    if (this.listeners.size > 0) for (const listener of this.listeners) listener(event);
+    if (this.waiters.length > 0) this.wake();
     return id;
   }
 
@@ -104,5 +114,8 @@ export class History {
 
 /** The `*Details` payload fields AWS attaches to inputs and outputs. */
 export function payload(field: 'input' | 'output', value: unknown): Record<string, unknown> {
-  return { [field]: jsonText(value), [`${field}Details`]: { truncated: false } };
+  // Two literal shapes instead of computed keys: this runs twice per state.
+  return field === 'input'
+    ? { input: jsonText(value), inputDetails: { truncated: false } }
+    : { output: jsonText(value), outputDetails: { truncated: false } };
 }

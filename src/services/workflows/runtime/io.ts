@@ -45,25 +45,33 @@ export interface Finished {
   assign?: Record<string, unknown>;
 }
 
+/** JSONata's Assign and Output over `binding`; the output defaults to `fallback`. */
+async function finishJsonata(
+  ctx: StateContext,
+  binding: { input: unknown; result?: unknown },
+  fallback: unknown,
+): Promise<Finished> {
+  const s = ctx.state;
+  const assign = s.Assign
+    ? ((await ctx.jsonata(s.Assign, 'Assign', binding)) as Record<string, unknown>)
+    : undefined;
+  const output = s.Output !== undefined ? await ctx.jsonata(s.Output, 'Output', binding) : fallback;
+  return { output, assign };
+}
+
 /**
  * Finishes a state that produced `result` from `rawInput`: JSONPath runs ResultSelector, Assign,
- * ResultPath and OutputPath; JSONata runs Assign and Output (default: the result).
+ * ResultPath and OutputPath; JSONata runs Assign and Output (default: the result). JSONPath finishes
+ * synchronously (no promise per state on the hot path); callers `await` either way.
  */
-export async function finishWithResult(
+export function finishWithResult(
   ctx: StateContext,
   rawInput: unknown,
   result: unknown,
   opts: { selector?: boolean } = {},
-): Promise<Finished> {
+): Finished | Promise<Finished> {
   const s = ctx.state;
-  if (ctx.language === 'JSONata') {
-    const binding = { input: rawInput, result };
-    const assign = s.Assign
-      ? ((await ctx.jsonata(s.Assign, 'Assign', binding)) as Record<string, unknown>)
-      : undefined;
-    const output = s.Output !== undefined ? await ctx.jsonata(s.Output, 'Output', binding) : result;
-    return { output, assign };
-  }
+  if (ctx.language === 'JSONata') return finishJsonata(ctx, { input: rawInput, result }, result);
   const selected =
     opts.selector !== false && s.ResultSelector !== undefined
       ? ctx.payload(s.ResultSelector, result)
@@ -74,20 +82,13 @@ export async function finishWithResult(
 }
 
 /** Finishes a state without a result (Choice, Wait, Succeed): output is the input. */
-export async function finishWithoutResult(
+export function finishWithoutResult(
   ctx: StateContext,
   rawInput: unknown,
   effective: unknown,
-): Promise<Finished> {
+): Finished | Promise<Finished> {
   const s = ctx.state;
-  if (ctx.language === 'JSONata') {
-    const binding = { input: rawInput };
-    const assign = s.Assign
-      ? ((await ctx.jsonata(s.Assign, 'Assign', binding)) as Record<string, unknown>)
-      : undefined;
-    const output = s.Output !== undefined ? await ctx.jsonata(s.Output, 'Output', binding) : rawInput;
-    return { output, assign };
-  }
+  if (ctx.language === 'JSONata') return finishJsonata(ctx, { input: rawInput }, rawInput);
   const assign = s.Assign ? (ctx.payload(s.Assign, effective) as Record<string, unknown>) : undefined;
   return { output: applyOutputPath(ctx, effective), assign };
 }

@@ -15,6 +15,14 @@ import { StateContext } from './state-context.js';
 // QueryEvaluationErrors already reported by an EvaluationFailed event (in an inner state).
 const reported = new WeakSet<object>();
 
+// `${Type}StateEntered` / `${Type}StateExited`, built once per state type rather than once per state.
+const enteredType: Record<string, string> = {};
+const exitedType: Record<string, string> = {};
+for (const t of ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']) {
+  enteredType[t] = `${t}StateEntered`;
+  exitedType[t] = `${t}StateExited`;
+}
+
 /**
  * Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. `resumed` is the
  * transition a resumed execution restarts this state from: when it checkpointed after entering, the
@@ -32,17 +40,11 @@ export async function runState(
   const entered =
     resumed?.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
   const enteredId =
-    entered?.eventId ?? env.history.add(`${state.Type}StateEntered`, { name, ...payload('input', input) });
-  const ctx = new StateContext(
-    frame,
-    name,
-    state,
-    enteredId,
-    entered?.time ?? new Date(env.clock.now()).toISOString(),
-  );
+    entered?.eventId ?? env.history.add(enteredType[state.Type], { name, ...payload('input', input) });
+  const ctx = new StateContext(frame, name, state, enteredId, entered?.time ?? env.clock.now());
   if (entered) ctx.resumedDueAt = resumed?.dueAt;
   const handler = HANDLERS[state.Type];
-  const attempts = new Map<number, number>();
+  let attempts: Map<number, number> | undefined;
   for (;;) {
     try {
       const outcome = await handler.run(ctx, input);
@@ -61,6 +63,7 @@ export async function runState(
       const r = findRetrier(state.Retry, error);
       if (r >= 0) {
         const retrier = state.Retry![r];
+        attempts ??= new Map();
         const done = attempts.get(r) ?? 0;
         if (done < maxAttempts(retrier)) {
           attempts.set(r, done + 1);
@@ -87,7 +90,7 @@ export async function runState(
 function finish(ctx: StateContext, outcome: StateOutcome): StateOutcome {
   checkPayloadSize(outcome.output, ctx.name);
   if (outcome.assign) ctx.frame.scope.assign(outcome.assign);
-  ctx.env.history.add(`${ctx.state.Type}StateExited`, {
+  ctx.env.history.add(exitedType[ctx.state.Type], {
     name: ctx.name,
     ...payload('output', outcome.output),
   });

@@ -14,13 +14,23 @@ export class StateContext {
   /** When a resumed Wait is due, from its checkpoint (epoch ms). */
   resumedDueAt: number | undefined;
 
+  private enteredText: string | undefined;
+
+  /** `entered` is the Entered event's time: epoch ms, or the ISO text a resumed state recorded. */
   constructor(
     readonly frame: Frame,
     readonly name: string,
     readonly state: StateDefinition,
     readonly enteredEventId: number,
-    readonly enteredTime: string,
+    private readonly entered: number | string,
   ) {}
+
+  /** `$$.State.EnteredTime`, formatted only when a state reads its context (most never do). */
+  get enteredTime(): string {
+    this.enteredText ??=
+      typeof this.entered === 'string' ? this.entered : new Date(this.entered).toISOString();
+    return this.enteredText;
+  }
 
   /** The state's query language: its own, else the definition's. */
   get language(): QueryLanguage {
