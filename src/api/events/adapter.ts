@@ -16,7 +16,7 @@ export function eventsApiAdapter(services: readonly Service[]): ApiAdapter {
   const bus = services.find((s): s is BusService => s instanceof BusService);
   if (!bus) return {};
   const operations: Record<string, JsonOperation> = {
-    PutEvents: (input) => putEvents(bus, input),
+    PutEvents: (input, request) => putEvents(bus, input, undefined, request.headers['x-amzn-trace-id']),
     ...ruleOperations(bus),
     ...targetOperations(bus),
     ...busOperations(bus),

@@ -6,6 +6,7 @@ import { AwsError } from '../../shared/aws-error.js';
 import type { BusService } from '../../services/bus/service.js';
 import { busNameOf } from '../../services/bus/names.js';
 import type { EventEntry } from '../../services/bus/envelope.js';
+import { traceIdOfHeader } from '../../trace/xray-header.js';
 import { timestamp, Violations } from './validation.js';
 
 /** The request size limit; eddy's default is AWS's 256 KB. */
@@ -18,7 +19,13 @@ type Entry = Record<string, unknown>;
 type Answer = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
 
 /** Serves PutEvents. */
-export function putEvents(bus: BusService, input: Record<string, unknown>, maxBytes = MAX_PUT_EVENTS_BYTES) {
+export function putEvents(
+  bus: BusService,
+  input: Record<string, unknown>,
+  maxBytes = MAX_PUT_EVENTS_BYTES,
+  /** The caller's X-Amzn-Trace-Id (the SDK sends it from inside a handler eddy invoked). */
+  traceHeader?: unknown,
+) {
   const entries = input.Entries;
   if (!Array.isArray(entries)) new Violations().add(null, 'entries', 'Member must not be null').throwIfAny();
   const list = entries as Entry[];
@@ -37,7 +44,14 @@ export function putEvents(bus: BusService, input: Record<string, unknown>, maxBy
   if (size > maxBytes) {
     throw new AwsError('ValidationException', 'Total size of the entries in the request is over the limit.');
   }
-  const answers: (Answer | EventEntry)[] = list.map(checkEntry);
+  const callerTrace = traceIdOfHeader(traceHeader);
+  const answers: (Answer | EventEntry)[] = list.map((entry) => {
+    const checked = checkEntry(entry);
+    if (!('busName' in checked)) return checked;
+    // An entry's own TraceHeader wins over the request's header, as it names that event's trace.
+    const traceId = traceIdOfHeader(entry.TraceHeader) ?? callerTrace;
+    return traceId ? { ...checked, traceId } : checked;
+  });
   const accepted = answers.filter((a): a is EventEntry => 'busName' in a);
   const ids = bus.putEvents(accepted);
   let next = 0;

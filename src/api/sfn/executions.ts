@@ -5,6 +5,7 @@ import { UnknownTaskTokenError } from '../../services/workflows/index.js';
 import { checkArn } from '../../services/workflows/service/arns.js';
 import { typeNotSupported } from '../../services/workflows/service/errors.js';
 import type { WorkflowsService } from '../../services/workflows/service/service.js';
+import { traceIdOfHeader } from '../../trace/xray-header.js';
 import type { JsonOperation } from '../protocol.js';
 import { describeExecutionShape, executionListItem, page, required, seconds } from './shapes.js';
 
@@ -37,15 +38,17 @@ function jsonText(value: unknown, member: string): string {
 export function executionOperations(service: WorkflowsService): Record<string, JsonOperation> {
   const executions = () => service.executions;
   return {
-    StartExecution(input) {
+    StartExecution(input, request) {
       const live = executions().start({
         stateMachineArn: required(input, 'stateMachineArn'),
         name: input.name as string | undefined,
         input: jsonText(input.input, 'input'),
+        // A handler's call (the SDK forwards its X-Amzn-Trace-Id) keeps the execution on its trace.
+        traceId: traceIdOfHeader(request.headers['x-amzn-trace-id']),
       });
       return { executionArn: live.row.arn, startDate: seconds(live.row.startDate) };
     },
-    async StartSyncExecution(input) {
+    async StartSyncExecution(input, request) {
       const arn = required(input, 'stateMachineArn');
       const machine = service.machines.get(checkArn(arn.split('#')[0], ['stateMachine']));
       if (machine.type !== 'EXPRESS')
@@ -54,6 +57,7 @@ export function executionOperations(service: WorkflowsService): Record<string, J
         stateMachineArn: arn,
         name: input.name as string | undefined,
         input: jsonText(input.input, 'input'),
+        traceId: traceIdOfHeader(request.headers['x-amzn-trace-id']),
       });
       const end = await live.done;
       const shape = describeExecutionShape(end);

@@ -3,6 +3,7 @@
 import { AwsError } from '../../shared/aws-error.js';
 import { SQS_ERRORS } from '../../services/queues/errors.js';
 import type { QueuesService } from '../../services/queues/service.js';
+import { traceIdOfHeader } from '../../trace/xray-header.js';
 import type { ApiRequest, JsonApi, JsonOperation } from '../protocol.js';
 
 /** The SQS operations by name, over the running queues service. */
@@ -42,7 +43,8 @@ export function sqsOperations(service: QueuesService): Record<string, JsonOperat
 
 /**
  * A sender's X-Ray header (`X-Amzn-Trace-Id`, which the SDK adds inside Lambda) becomes the message's
- * AWSTraceHeader, as SQS does; its `Eddy=<trace id>` field, when present, keeps eddy's causal chain linked.
+ * AWSTraceHeader, as SQS does; the eddy trace id it carries (the Root eddy gave the handler, or an
+ * `Eddy=` field) keeps eddy's causal chain linked.
  */
 export function withTraceHeader(
   input: Record<string, unknown>,
@@ -55,8 +57,8 @@ export function withTraceHeader(
   if (!system.AWSTraceHeader) {
     out.MessageSystemAttributes = { ...system, AWSTraceHeader: { DataType: 'String', StringValue: header } };
   }
-  const eddy = /(?:^|;)\s*Eddy=([^;]+)/.exec(header)?.[1];
-  if (eddy) out.traceId = eddy;
+  const traceId = traceIdOfHeader(header);
+  if (traceId) out.traceId = traceId;
   return out;
 }
 

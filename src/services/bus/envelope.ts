@@ -12,6 +12,8 @@ export interface EventEntry {
   /** Epoch ms from the entry's Time. */
   time?: number;
   busName: string;
+  /** The trace the event continues (its TraceHeader, or the caller's X-Amzn-Trace-Id); else its id. */
+  traceId?: string;
 }
 
 /** The envelope's JSON text, built by concatenation so `detail` is not parsed and re-serialized. */

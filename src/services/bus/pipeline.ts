@@ -17,6 +17,8 @@ export interface EventRouting {
   only?: string[];
   /** Deliver to this rule's targets without matching (scheduled events). */
   direct?: string;
+  /** The trace the event continues (a handler's X-Amzn-Trace-Id); the event id otherwise. */
+  traceId?: string;
 }
 
 /** A committed event waiting to be matched. */
@@ -66,7 +68,7 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
           rows.push(
             deps.deliveries.add({
               eventSeq: event.seq,
-              traceId: event.id,
+              traceId: traceOf(event),
               ruleArn: rule.arn,
               target: JSON.stringify(deliveryTarget(rule, target, event.event['replay-name'])),
               payload: input.payload,
@@ -81,7 +83,7 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
     for (const { event, rule } of matches) {
       deps.trace.publish({
         kind: 'match',
-        traceId: event.id,
+        traceId: traceOf(event),
         resource: rule.arn,
         payload: {
           rule: rule.name,
@@ -95,7 +97,7 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
     for (const { event, rule, target, reason } of drops) {
       deps.trace.publish({
         kind: 'delivery',
-        traceId: event.id,
+        traceId: traceOf(event),
         resource: target.arn,
         payload: {
           rule: rule.name,
@@ -110,6 +112,11 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
     }
   });
   return rows;
+}
+
+/** The trace id of an event's records and deliveries. */
+export function traceOf(event: Pick<QueuedEvent, 'id' | 'routing'>): string {
+  return event.routing?.traceId ?? event.id;
 }
 
 function rulesFor(deps: PipelineDeps, event: QueuedEvent): Rule[] {

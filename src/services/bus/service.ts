@@ -16,7 +16,7 @@ import { buildEnvelope, type EventEntry } from './envelope.js';
 import { busNotFound } from './errors.js';
 import type { Rule } from './model.js';
 import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
-import { routeEvents, type EventRouting, type QueuedEvent } from './pipeline.js';
+import { routeEvents, traceOf, type EventRouting, type QueuedEvent } from './pipeline.js';
 import { ReplayManager } from './replays.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { HttpDestinations } from './http-destinations.js';
@@ -204,7 +204,7 @@ export class BusService implements Service {
     }
     if (parsed?.type !== 'event-bus') throw busNotFound(arn);
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
-    this.forward(arn, text, options.traceId ?? randomUUID());
+    this.forward(arn, text, options.traceId);
     return {};
   }
 
@@ -256,14 +256,17 @@ export class BusService implements Service {
       if (!this.catalog.bus(entry.busName)) return;
       const envelope = buildEnvelope(entry, ids[i], now, this.scope);
       const event = JSON.parse(envelope) as Record<string, unknown>;
+      // An event on a caller's trace keeps it in its routing (stored with it, so a restart keeps it too).
+      const routing = entry.traceId ? { traceId: entry.traceId } : undefined;
       inputs.push({
         id: ids[i],
         bus: entry.busName,
         time: now,
         envelope,
         archives: this.catalog.archivesFor(entry.busName, event),
+        ...(routing ? { filter: JSON.stringify(routing) } : {}),
       });
-      queued.push({ id: ids[i], bus: entry.busName, time: now, envelope, event });
+      queued.push({ id: ids[i], bus: entry.busName, time: now, envelope, event, routing });
     });
     this.commit(inputs, queued);
     return ids;
@@ -297,7 +300,7 @@ export class BusService implements Service {
         this.queue.push({ ...q, seq: seqs[i] });
         this.context.trace.publish({
           kind: 'event',
-          traceId: q.id,
+          traceId: traceOf(q),
           resource: this.catalog.bus(q.bus)?.arn,
           payload: {
             bus: q.bus,
@@ -310,10 +313,11 @@ export class BusService implements Service {
     this.schedulePump();
   }
 
-  private forward(busArn: string, envelope: string, _traceId: string): void {
+  private forward(busArn: string, envelope: string, traceId?: string): void {
     const name = busNameOf(busArn);
     if (!this.catalog.bus(name)) throw busNotFound(name);
-    this.publishEnvelopes(name, [envelope]);
+    // The event stays on the trace of what sent it (a rule on another bus, a pipe, a workflow task).
+    this.publishEnvelopes(name, [envelope], traceId ? { traceId } : undefined);
   }
 
   private fireScheduledRule(rule: Rule, time: number): void {

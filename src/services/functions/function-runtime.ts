@@ -8,6 +8,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { FunctionModel } from '../../template/model.js';
 import type { Credentials } from '../core/service.js';
 import type { TraceHub } from '../../trace/hub.js';
+import { xrayTraceHeader } from '../../trace/xray-header.js';
 import type { BuildFailure } from './build/build-error.js';
 import { FunctionBuilder } from './build/builder.js';
 import { codeFolders, isPythonRuntime, splitHandler } from './handler-path.js';
@@ -145,6 +146,7 @@ export class FunctionRuntime {
         payload,
         timeoutSeconds: this.fn.timeoutSeconds,
         invokedFunctionArn: this.fn.arn,
+        traceHeader: xrayTraceHeader(traceId, requestId),
         onLog: ({ stream, text }) => splitters[stream].push(text).forEach((line) => log(line, stream)),
       })
       .finally(() => this.pool.release(instance));

@@ -121,6 +121,12 @@ def memory_mb():
 def invoke(handler, request):
     global current_request_id
     current_request_id = request["requestId"]
+    # Lambda sets the trace header per invocation; AWS SDKs forward it on the handler's own calls.
+    trace_header = request["context"].get("traceHeader")
+    if trace_header:
+        os.environ["_X_AMZN_TRACE_ID"] = trace_header
+    else:
+        os.environ.pop("_X_AMZN_TRACE_ID", None)
     reply = {"type": "done", "requestId": current_request_id}
     try:
         event = json.loads(request["payload"]) if request["payload"] else {}

@@ -30,6 +30,8 @@ export interface InstanceRequest {
   payload: string;
   invokedFunctionArn: string;
   timeoutSeconds: number;
+  /** `_X_AMZN_TRACE_ID` for this invocation. */
+  traceHeader?: string;
   /** Receives everything printed while the invocation runs (init output included on a cold start). */
   onLog(chunk: LogChunk): void;
 }
@@ -128,12 +130,17 @@ export class Instance {
   private dispatch(pending: Pending): void {
     // Duration counts from the handler's start, as Lambda's REPORT line does (init is reported apart).
     pending.started = performance.now();
-    const { requestId, payload, invokedFunctionArn, timeoutSeconds } = pending.request;
+    const { requestId, payload, invokedFunctionArn, timeoutSeconds, traceHeader } = pending.request;
     // The function's Timeout runs from here: getRemainingTimeInMillis starts full after a cold start.
     clearTimeout(pending.timer);
     pending.timer = setTimeout(() => this.onTimeout(pending, timeoutSeconds), timeoutSeconds * 1000);
     const deadlineMs = Date.now() + timeoutSeconds * 1000;
-    this.worker.send({ type: 'invoke', requestId, payload, context: { invokedFunctionArn, deadlineMs } });
+    this.worker.send({
+      type: 'invoke',
+      requestId,
+      payload,
+      context: { invokedFunctionArn, deadlineMs, traceHeader },
+    });
   }
 
   private onMessage(message: WorkerMessage): void {

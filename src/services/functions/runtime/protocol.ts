@@ -17,6 +17,8 @@ export interface InvokeContext {
   invokedFunctionArn: string;
   /** Epoch ms when the invocation times out (for getRemainingTimeInMillis). */
   deadlineMs: number;
+  /** `_X_AMZN_TRACE_ID` for this invocation (the trace of what caused it). */
+  traceHeader?: string;
 }
 
 /** eddy → worker: run the handler once. */

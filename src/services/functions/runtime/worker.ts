@@ -154,6 +154,9 @@ async function load(file: string): Promise<void> {
 
 function invoke(message: InvokeMessage, run: Handler): void {
   requestId = message.requestId;
+  // Lambda sets the trace header per invocation; the AWS SDK forwards it on the handler's own calls.
+  if (message.context.traceHeader) process.env._X_AMZN_TRACE_ID = message.context.traceHeader;
+  else delete process.env._X_AMZN_TRACE_ID;
   const id = message.requestId;
   const context = makeContext(message, { waits: true });
   const event = message.payload === '' ? {} : (JSON.parse(message.payload) as unknown);
