@@ -8,7 +8,7 @@ export interface DeliverySummary {
   target: string;
   targetArn: string;
   attempts: { time: string; outcome: string; error?: string; retryInMs?: number }[];
-  /** The last outcome: succeeded, failed (final), retrying, skipped, or pending. */
+  /** The last outcome: succeeded, failed (final), dead-lettered, retrying, skipped, or pending. */
   status: string;
 }
 
@@ -58,7 +58,12 @@ export function summarizeTrace(records: TraceRecord[]): TraceSummary {
         ...(p.error !== undefined ? { error: String(p.error) } : {}),
         ...(typeof p.retryInMs === 'number' ? { retryInMs: p.retryInMs } : {}),
       });
-      d.status = outcome === 'failed' && typeof p.retryInMs === 'number' ? 'retrying' : outcome;
+      d.status =
+        outcome === 'failed' && typeof p.retryInMs === 'number'
+          ? 'retrying'
+          : p.final === 'dead-lettered'
+            ? 'dead-lettered'
+            : outcome;
       deliveries.set(key, d);
     }
   }
