@@ -72,6 +72,8 @@ export const mapState: StateHandler = {
   },
 };
 
+const INLINE_MAX_CONCURRENCY = 40;
+
 /** An inline Map: iterations in this history; the first failure fails the state. */
 async function runInline(
   ctx: StateContext,
@@ -83,7 +85,11 @@ async function runInline(
   const controller = linkedController(ctx.frame.signal);
   const results: unknown[] = new Array(items.length);
   let failure: StatesError | undefined;
-  await pool(items.length, maxConcurrency, async (i) => {
+  // "In Inline mode, the Map state supports up to 40 concurrent iterations" (state-map-inline.html);
+  // the cap also keeps a 10,000-item Map from holding 10,000 iterations in memory at once.
+  const width =
+    maxConcurrency > 0 && maxConcurrency < INLINE_MAX_CONCURRENCY ? maxConcurrency : INLINE_MAX_CONCURRENCY;
+  await pool(items.length, width, async (i) => {
     if (controller.signal.aborted) return;
     const frame = childFrame(ctx.frame, processor, controller.signal, { Index: i, Value: items[i] });
     h.add('MapIterationStarted', { name: ctx.name, index: i });
