@@ -82,9 +82,22 @@ export function layeredLayout(
       rank: ranks.indexOf(Math.round(centres[i])),
     });
   });
+  const right = direction === 'right';
   const routes = edges.map((e, i) => {
     const label = g.hasNode(e.from) && g.hasNode(e.to) ? g.edge(e.from, e.to, String(i)) : undefined;
-    return (label?.points ?? []).map((p) => ({ x: p.x, y: p.y }));
+    const points = (label?.points ?? []).map((p) => ({ x: p.x, y: p.y }));
+    const [a, b] = [placed.get(e.from), placed.get(e.to)];
+    // dagre starts an edge where the line to its first bend leaves the box (often its top or bottom);
+    // a forward edge reads better leaving the box's far side and entering the next box's near side.
+    if (a && b && b.rank > a.rank && points.length >= 2) {
+      points[0] = right
+        ? { x: a.x + a.width, y: a.y + a.height / 2 }
+        : { x: a.x + a.width / 2, y: a.y + a.height };
+      points[points.length - 1] = right
+        ? { x: b.x, y: b.y + b.height / 2 }
+        : { x: b.x + b.width / 2, y: b.y };
+    }
+    return points;
   });
   const size = g.graph();
   return { nodes: placed, routes, width: size.width ?? 0, height: size.height ?? 0 };

@@ -89,6 +89,19 @@ describe('layeredLayout (dagre)', () => {
     expect(Math.sign(y('p1') - y('p2'))).toBe(Math.sign(y('c1') - y('c2')));
   });
 
+  it('starts a forward edge on the far side of its box and ends it on the near side of the next', () => {
+    const nodes = ['bus', 'other', 'r1', 'r2', 'r3'].map(box);
+    const edges = ['r1', 'r2', 'r3'].map((to) => ({ from: 'bus', to }));
+    const layout = layeredLayout(nodes, edges);
+    const bus = layout.nodes.get('bus')!;
+    edges.forEach((e, i) => {
+      const route = layout.routes[i];
+      const to = layout.nodes.get(e.to)!;
+      expect(route[0]).toEqual({ x: bus.x + 100, y: bus.y + 20 });
+      expect(route[route.length - 1]).toEqual({ x: to.x, y: to.y + 20 });
+    });
+  });
+
   it('handles an empty graph', () => {
     expect(layeredLayout([], []).nodes.size).toBe(0);
   });
