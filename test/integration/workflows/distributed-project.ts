@@ -91,7 +91,7 @@ export function mapState(
   executionType: 'STANDARD' | 'EXPRESS',
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return {
+  const state: Record<string, unknown> = {
     Type: 'Map',
     ItemsPath: '$.items',
     ItemProcessor: {
@@ -102,6 +102,8 @@ export function mapState(
     End: true,
     ...extra,
   };
+  if (state.Next) delete state.End;
+  return state;
 }
 
 /** `count` items `{ id, n, ms }`, failing the ids in `failing`. */
