@@ -1,6 +1,7 @@
 // Renders trace records for the terminal: time, kind, resource and a one-line summary, in colour.
 import type { TraceRecord } from '../trace/record.js';
 import { colors } from './colors.js';
+import { formatMapRunProgress, summarizeMapRun } from './map-run-progress.js';
 
 const KIND_COLOURS: Record<string, (s: string) => string> = {
   event: colors.cyan,
@@ -10,6 +11,7 @@ const KIND_COLOURS: Record<string, (s: string) => string> = {
   log: colors.gray,
   execution: colors.yellow,
   state: colors.yellow,
+  'map-run': colors.yellow,
   message: colors.cyan,
   pipe: colors.blue,
   replay: colors.magenta,
@@ -27,6 +29,9 @@ function shortName(resource: string | undefined): string {
 /** A one-line summary of what the record's payload says. */
 function summary(record: TraceRecord): string {
   const p = record.payload;
+  // A map run's progress record: its counts as a one-line progress bar.
+  if (record.kind === 'map-run')
+    return formatMapRunProgress(summarizeMapRun({ mapRunArn: record.resource, ...p }));
   if (typeof p.message === 'string') return p.message;
   if (typeof p.summary === 'string') return p.summary;
   const text = JSON.stringify(p);

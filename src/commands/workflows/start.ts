@@ -2,9 +2,17 @@
 // path it took (states, durations, retries, the failing state) and prints the output or error and cause.
 import { readFileSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
+import { request } from 'undici';
 import { callAwsJson } from '../../cli/aws-json-client.js';
 import { EddyCommand } from '../../cli/base-command.js';
 import { colors } from '../../cli/colors.js';
+import {
+  createMapRunDisplay,
+  formatMapRunLine,
+  readMapRuns,
+  type MapRunDisplay,
+  type MapRunSummary,
+} from '../../cli/map-run-progress.js';
 import { findEndpoint } from '../../cli/server-client.js';
 import { EddyError } from '../../shared/errors.js';
 
@@ -26,6 +34,8 @@ export interface StartResult {
   output?: unknown;
   error?: string;
   cause?: string;
+  /** The execution's Distributed Map runs and their final counts. */
+  mapRuns?: MapRunSummary[];
 }
 
 interface HistoryEvent {
@@ -77,7 +87,9 @@ export default class WorkflowsStart extends EddyCommand {
       if (!this.jsonEnabled()) this.log(started.executionArn);
       return { executionArn: started.executionArn, status: 'RUNNING' };
     }
-    const result = await waitFor(endpoint, started.executionArn);
+    // Live bars only for a person watching: not when piped, not with --json.
+    const display = createMapRunDisplay(process.stdout, !this.jsonEnabled());
+    const result = await waitFor(endpoint, started.executionArn, display);
     if (!this.jsonEnabled()) this.render(args.name, result);
     if (result.status !== 'SUCCEEDED') process.exitCode = 1;
     return result;
@@ -87,6 +99,7 @@ export default class WorkflowsStart extends EddyCommand {
     const ok = result.status === 'SUCCEEDED';
     const mark = ok ? colors.green('✔') : colors.red('✘');
     this.log(`${mark} ${colors.bold(name)} ${ok ? colors.green(result.status) : colors.red(result.status)}`);
+    for (const run of result.mapRuns ?? []) this.log(`  ${formatMapRunLine(run)}`);
     const steps = result.path ?? [];
     const width = Math.max(0, ...steps.map((s) => s.state.length));
     steps.forEach((step, i) => {
@@ -133,6 +146,8 @@ async function resolveMachine(endpoint: string, name: string): Promise<string> {
     arns.push(...page.stateMachines.map((m) => m.stateMachineArn));
     nextToken = page.nextToken;
   } while (nextToken);
+  const byLogicalId = await logicalIdMachine(endpoint, name);
+  if (byLogicalId) return byLogicalId;
   // A template logical id: CloudFormation names unnamed machines `<stack>-<LogicalId>-<suffix>`.
   const pattern = new RegExp(`^.+-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[A-Za-z0-9]+$`);
   const generated = names.flatMap((n, i) => (pattern.test(n) ? [arns[i]] : []));
@@ -142,13 +157,40 @@ async function resolveMachine(endpoint: string, name: string): Promise<string> {
   });
 }
 
-/** Polls until the execution ends, then reads its whole history. */
-async function waitFor(endpoint: string, executionArn: string): Promise<StartResult> {
+/** The ARN of the template's state machine with this logical id, from the running App model. */
+async function logicalIdMachine(endpoint: string, logicalId: string): Promise<string | undefined> {
+  try {
+    const response = await request(`${endpoint}/_eddy/app`);
+    if (response.statusCode !== 200) {
+      await response.body.dump();
+      return undefined;
+    }
+    const { app } = (await response.body.json()) as {
+      app?: { stateMachines?: { logicalId?: string; arn?: string }[] };
+    };
+    return app?.stateMachines?.find((m) => m.logicalId === logicalId)?.arn;
+  } catch {
+    // An older server without /_eddy/app: the name patterns below still apply.
+    return undefined;
+  }
+}
+
+/** Polls until the execution ends (drawing its map runs meanwhile), then reads its whole history. */
+async function waitFor(endpoint: string, executionArn: string, display: MapRunDisplay): Promise<StartResult> {
   let described: Record<string, unknown>;
-  for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
-    described = await sfn(endpoint, 'DescribeExecution', { executionArn });
-    if (described.status !== 'RUNNING') break;
-    await new Promise((r) => setTimeout(r, delay));
+  let mapRuns: MapRunSummary[] = [];
+  try {
+    for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+      described = await sfn(endpoint, 'DescribeExecution', { executionArn });
+      if (described.status !== 'RUNNING') break;
+      if (delay >= 100) display.update(await readMapRuns(endpoint, executionArn).catch(() => mapRuns));
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    // Map runs are read once more at the end: their final counts are the summary.
+    mapRuns = await readMapRuns(endpoint, executionArn).catch(() => []);
+    display.update(mapRuns);
+  } finally {
+    display.stop();
   }
   const events: HistoryEvent[] = [];
   let nextToken: string | undefined;
@@ -166,6 +208,7 @@ async function waitFor(endpoint: string, executionArn: string): Promise<StartRes
     executionArn,
     status: String(described.status),
     path: pathOf(events),
+    ...(mapRuns.length ? { mapRuns } : {}),
     ...(output !== undefined ? { output } : {}),
     ...(typeof described.error === 'string' ? { error: described.error } : {}),
     ...(typeof described.cause === 'string' ? { cause: described.cause } : {}),
