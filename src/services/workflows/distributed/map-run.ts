@@ -143,7 +143,8 @@ export class MapRunScheduler {
     } finally {
       parent.removeEventListener('abort', onAbort);
     }
-    const outcomes = this.outcomes.map((o) => o ?? { status: 'PENDING' as const });
+    // Array.from, not map: children never started are holes, and map skips holes.
+    const outcomes = Array.from(this.outcomes, (o): ChildOutcome => o ?? { status: 'PENDING' });
     return { outcomes, exceeded: this.stopped === 'exceeded', aborted: this.stopped === 'aborted' };
   }
 
