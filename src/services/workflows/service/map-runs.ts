@@ -96,7 +96,7 @@ export class MapRunRegistry implements MapRunHost {
       row,
       progress: row.counts as MapRunProgress,
       last: 0,
-      traceId: this.executions.describe(spec.parentArn).traceId,
+      traceId: this.traceIdOf(spec.parentArn),
     };
     this.active.set(row.arn, run);
     const limits: MapRunLimits = {
@@ -151,6 +151,14 @@ export class MapRunRegistry implements MapRunHost {
         this.flush(run);
       },
     };
+  }
+
+  private traceIdOf(parentArn: string): string {
+    try {
+      return this.executions.describe(parentArn).traceId;
+    } catch {
+      return randomUUID();
+    }
   }
 
   /** DescribeMapRun: live counts while the run goes on. */
