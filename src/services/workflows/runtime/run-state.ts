@@ -15,6 +15,9 @@ import { StateContext } from './state-context.js';
 // QueryEvaluationErrors already reported by an EvaluationFailed event (in an inner state).
 const reported = new WeakSet<object>();
 
+// Task failures that left a Parallel branch or Map iteration (recorded there as TaskStateAborted).
+const abortedTaskErrors = new WeakSet<object>();
+
 // `${Type}StateEntered` / `${Type}StateExited`, built once per state type rather than once per state.
 const enteredType: Record<string, string> = {};
 const exitedType: Record<string, string> = {};
@@ -73,12 +76,19 @@ export async function runState(
         }
       }
       const catcher = findCatcher(state.Catch, error);
-      // Map/Parallel report their failure (caught or not) unless it is a non-handleable runtime error.
-      if ((state.Type === 'Map' || state.Type === 'Parallel') && error.handleable)
+      // Map/Parallel report their failure (caught or not) unless it is a non-handleable runtime error,
+      // or a caught Parallel whose branch failed in a Task: AWS's recorded histories show
+      // ParallelStateFailed after a branch's Fail state but none after a branch's aborted Task
+      // (conformance: test_parallel_state_catch vs test_parallel_catch_error).
+      const quiet = state.Type === 'Parallel' && catcher !== undefined && abortedTaskErrors.has(error);
+      if ((state.Type === 'Map' || state.Type === 'Parallel') && error.handleable && !quiet)
         env.history.add(`${state.Type}StateFailed`);
       if (!catcher) {
         // A task failure leaving a Parallel branch or Map iteration is recorded as TaskStateAborted.
-        if (state.Type === 'Task' && !frame.topLevel && error.handleable) env.history.add('TaskStateAborted');
+        if (state.Type === 'Task' && !frame.topLevel && error.handleable) {
+          env.history.add('TaskStateAborted');
+          abortedTaskErrors.add(error);
+        }
         throw error;
       }
       const caught = await applyCatcher(ctx, catcher, input, error as StatesError);
