@@ -2,14 +2,23 @@
 // delete, tags and dead-letter sources.
 import type { QueueEngine, QueueState } from './engine.js';
 import { ALL_ATTRIBUTE_NAMES, COMPUTED_ATTRIBUTES } from './attributes.js';
+import { serializationError } from '../../shared/aws-error.js';
 import { missingParameter, queueDoesNotExist, sqsError, invalidParameter } from './errors.js';
 
 type Input = Record<string, unknown>;
 
+/**
+ * A map member (Attributes, Tags) as strings. A value that is no JSON object, or a member that is an
+ * object or array, is refused as AWS's JSON deserializer refuses it (a string once became no tags, an
+ * array became tags named "0", "1"...).
+ */
 function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = String(v);
+  if (value === undefined || value === null) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) throw serializationError();
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v !== null && typeof v === 'object') throw serializationError();
+    out[k] = String(v);
   }
   return out;
 }
