@@ -1,6 +1,7 @@
 // The Pipes API operations (REST JSON, docs.aws.amazon.com/eventbridge/latest/pipes-reference/):
 // CreatePipe, DescribePipe, UpdatePipe, DeletePipe, ListPipes, StartPipe, StopPipe and tags.
 import { AwsError } from '../../shared/aws-error.js';
+import { compileFilter, filterPatterns } from '../../services/pipes/filter.js';
 import type { PipeDefinition } from '../../services/pipes/pipe-definition.js';
 import type { PipeEntry } from '../../services/pipes/pipe-registry.js';
 import type { PipesService } from '../../services/pipes/service.js';
@@ -41,6 +42,19 @@ function object(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+}
+
+/**
+ * Refuses a bad FilterCriteria pattern before the pipe is stored or its running poller stopped
+ * (the runner's compile threw past the API as a 500, after an update had already stopped the pipe).
+ */
+function checkFilters(definition: PipeDefinition): PipeDefinition {
+  try {
+    compileFilter(filterPatterns(definition.SourceParameters.FilterCriteria));
+  } catch (error) {
+    throw validation(`Invalid filter pattern definition: ${(error as Error).message}`);
+  }
+  return definition;
 }
 
 /** The short state answer Create/Update/Start/Stop/Delete give. */
@@ -103,7 +117,7 @@ export class PipesOperations {
       TargetParameters: object(body.TargetParameters),
       Tags: object(body.Tags) as Record<string, string>,
     };
-    const entry = await this.service.pipes.put(definition, 'api');
+    const entry = await this.service.pipes.put(checkFilters(definition), 'api');
     // Creation is instant here; AWS answers CREATING and the pipe then reaches its desired state.
     return stateOf(entry, { CurrentState: 'CREATING' });
   }
@@ -151,7 +165,7 @@ export class PipesOperations {
       ...(body.EnrichmentParameters ? { EnrichmentParameters: object(body.EnrichmentParameters) } : {}),
       ...(body.TargetParameters ? { TargetParameters: object(body.TargetParameters) } : {}),
     };
-    const entry = await this.service.pipes.put(definition, 'api');
+    const entry = await this.service.pipes.put(checkFilters(definition), 'api');
     return stateOf(entry, { CurrentState: 'UPDATING' });
   }
 

@@ -17,8 +17,8 @@ export type RawOutcome =
   | { kind: 'hang' }
   | { kind: 'error'; message: string; code?: string };
 
-/** Most response bytes kept: enough to judge an error's shape. */
-const KEEP_BYTES = 64 * 1024;
+/** Most response bytes kept: enough to judge an error's shape, even one echoing a 1 MB value. */
+const KEEP_BYTES = 4 * 1024 * 1024;
 
 /** Sends `req` to `endpoint`; resolves with its outcome, never rejects. */
 export function sendRaw(
