@@ -8,7 +8,7 @@ import type { ServiceContext } from '../core/service.js';
 import { parseBatchItemFailures } from './batch-failures.js';
 import { compileFilter, filterPatterns } from './filter.js';
 import { arnService, section, type PipeDefinition } from './pipe-definition.js';
-import { deliverToTarget, type TargetItem } from './pipe-target.js';
+import { deliverToTarget, httpParametersFor, isApiDestination, type TargetItem } from './pipe-target.js';
 import { QueuePoller, type BatchOutcome } from './poller.js';
 import { findQueueSource, type SourceMessage } from './queue-source.js';
 import type { SqsEventRecord } from './sqs-record.js';
@@ -90,16 +90,29 @@ export class PipeRunner {
     const enrichment = this.pipe.Enrichment!;
     const template = this.pipe.EnrichmentParameters.InputTemplate;
     const input = typeof template === 'string' ? this.transform(template, records) : records;
-    const result = await this.context.router.invoke(enrichment, input, {
-      traceId,
-      invocationType: 'RequestResponse',
-    });
-    const events =
-      result === null || result === undefined || result === ''
-        ? []
-        : Array.isArray(result)
-          ? result
-          : [result];
+    let events: unknown[];
+    if (isApiDestination(enrichment)) {
+      // API destinations have no batch API: one request per event, the answers in order.
+      events = [];
+      for (const [i, item] of input.entries()) {
+        const result = await this.context.router.invoke(
+          enrichment,
+          typeof item === 'string' ? item : JSON.stringify(item),
+          {
+            traceId,
+            invocationType: 'RequestResponse',
+            parameters: httpParametersFor(this.pipe.EnrichmentParameters, records[i] ?? item),
+          },
+        );
+        events.push(...enrichedEvents(result));
+      }
+    } else {
+      const result = await this.context.router.invoke(enrichment, input, {
+        traceId,
+        invocationType: 'RequestResponse',
+      });
+      events = enrichedEvents(result);
+    }
     this.trace('enriched', traceId, { enrichment, count: events.length });
     return events;
   }
@@ -154,6 +167,17 @@ export class PipeRunner {
       payload: { pipe: this.pipe.Name, stage, summary: stageSummary(stage, payload), ...payload },
     });
   }
+}
+
+/**
+ * An enrichment's answer as events: an array is the events, an empty answer (nothing, "", {} or [])
+ * stops them, anything else is one event (docs.aws.amazon.com/eventbridge/latest/userguide/pipes-enrichment.html).
+ */
+function enrichedEvents(result: unknown): unknown[] {
+  if (result === null || result === undefined || result === '') return [];
+  if (Array.isArray(result)) return result;
+  if (typeof result === 'object' && Object.keys(result).length === 0) return [];
+  return [result];
 }
 
 function ids(records: SqsEventRecord[]): string[] {

@@ -1,5 +1,6 @@
 // Delivers a pipe's events to its target through the router. Functions and state machines receive the
-// whole batch as one JSON array; queues and buses receive one message / event per record. Parameters
+// whole batch as one JSON array; queues, buses and API destinations (which have no batch API) receive one
+// message / event / request per record. Parameters
 // whose whole value is a JSON path (`$.body.orderId`) are read from each event (dynamic path parameters,
 // docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-target.html#pipes-targets-dynamic-parms).
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,43 @@ export function dynamicValue(value: unknown, event: unknown): unknown {
   if (typeof value !== 'string' || !value.startsWith('$.')) return value;
   const found = lookupJsonPath(value, decodePipeEvent(event));
   return found.found ? found.value : undefined;
+}
+
+/** True for an EventBridge API destination ARN (a target or an enrichment). */
+export function isApiDestination(arn: string | undefined): boolean {
+  return arnService(arn) === 'events' && /:api-destination\//.test(arn ?? '');
+}
+
+/**
+ * A pipe's HttpParameters (TargetParameters or EnrichmentParameters) for one event: dynamic path
+ * values (`$.body.id`) read from it. The connection's own parameters win over these (applied later).
+ */
+export function httpParametersFor(
+  parameters: Record<string, unknown>,
+  event: unknown,
+): Record<string, unknown> {
+  const http = section(parameters, 'HttpParameters');
+  const map = (value: unknown) =>
+    value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
+            const found = dynamicValue(v, event);
+            return found === undefined ? [] : [[k, stringValue(found)]];
+          }),
+        )
+      : undefined;
+  const path = Array.isArray(http.PathParameterValues)
+    ? http.PathParameterValues.map((v) => stringValue(dynamicValue(v, event) ?? ''))
+    : undefined;
+  return {
+    PathParameterValues: path,
+    HeaderParameters: map(http.HeaderParameters),
+    QueryStringParameters: map(http.QueryStringParameters),
+  };
+}
+
+function stringValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** True for targets that take the whole batch at once. */
@@ -66,6 +104,13 @@ export async function deliverToTarget(
       });
     } else if (service === 'events' && pipe.Target.includes(':event-bus/')) {
       await context.router.invoke(pipe.Target, busEnvelope(context, pipe, event, input), { traceId });
+    } else if (isApiDestination(pipe.Target)) {
+      // The request body is the template's text when there is one, the event as JSON otherwise.
+      const body = text ?? (typeof input === 'string' ? input : JSON.stringify(input));
+      await context.router.invoke(pipe.Target, body, {
+        traceId,
+        parameters: httpParametersFor(params, event),
+      });
     } else {
       await context.router.invoke(pipe.Target, input, { traceId, parameters: params });
     }
