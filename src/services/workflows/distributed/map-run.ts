@@ -87,7 +87,8 @@ export class MapRunScheduler {
   private running = 0;
   private failedItems = 0;
   private stopped: 'exceeded' | 'aborted' | undefined;
-  private readonly controller = new AbortController();
+  /** One controller per running child: thousands of listeners on one shared signal cost O(n) each. */
+  private readonly controllers = new Map<number, AbortController>();
   private wake: () => void = () => undefined;
 
   constructor(
@@ -157,13 +158,16 @@ export class MapRunScheduler {
       const index = this.queue.shift()!;
       this.running++;
       this.move(index, 'pending', 'running');
-      this.launch(index, this.inputs[index], this.controller.signal)
+      const controller = new AbortController();
+      this.controllers.set(index, controller);
+      this.launch(index, this.inputs[index], controller.signal)
         .catch((error: unknown): ChildOutcome => ({
           status: 'FAILED',
           error: 'States.Runtime',
           cause: error instanceof Error ? error.message : String(error),
         }))
         .then((outcome) => {
+          this.controllers.delete(index);
           this.running--;
           this.move(index, 'running', undefined);
           this.settle(index, outcome);
@@ -207,6 +211,6 @@ export class MapRunScheduler {
   private stop(why: 'exceeded' | 'aborted'): void {
     if (this.stopped) return;
     this.stopped = why;
-    this.controller.abort(new Error(why));
+    for (const controller of this.controllers.values()) controller.abort(new Error(why));
   }
 }
