@@ -120,6 +120,10 @@ export function machineOperations(service: WorkflowsService): Record<string, Jso
         loggingConfiguration: { level: 'OFF', includeExecutionData: false },
         tracingConfiguration: { enabled: false },
         revisionId: row.revision,
+        // A Distributed Map child also names its map run and the Map state's label.
+        ...(row.mapRunArn !== undefined
+          ? { mapRunArn: row.mapRunArn, label: row.stateMachineArn.split(':')[6].split('/').pop() }
+          : {}),
       };
     },
     ValidateStateMachineDefinition(input) {

@@ -3,6 +3,10 @@
 // an ended run or an unknown ARN fails as AWS does.
 import {
   DescribeMapRunCommand,
+  DescribeStateMachineForExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  StopExecutionCommand,
   ListMapRunsCommand,
   StartExecutionCommand,
   UpdateMapRunCommand,
@@ -74,5 +78,31 @@ describe('Distributed Map concurrency', () => {
     await expect(
       h.sfn.send(new UpdateMapRunCommand({ mapRunArn: `${mapRunArn.slice(0, -4)}0000`, maxConcurrency: 1 })),
     ).rejects.toMatchObject({ name: 'ResourceNotFound' });
+  }, 20_000);
+
+  it('StopExecution aborts the map run and its running children', async () => {
+    const { executionArn } = await h.sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: MACHINE,
+        input: JSON.stringify({ items: items(6, 3000) }),
+      }),
+    );
+    const mapRunArn = await mapRunOf(executionArn!);
+    for (let running = 0; running < 2; await new Promise((r) => setTimeout(r, 20)))
+      running = (await h.sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!.running!;
+    await h.sfn.send(new StopExecutionCommand({ executionArn }));
+    const run = await h.sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(run.status).toBe('ABORTED');
+    expect(run.executionCounts).toMatchObject({ aborted: 2, pending: 4, running: 0, total: 6 });
+    const { events } = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    const types = events!.map((e) => e.type);
+    expect(types.indexOf('MapRunAborted')).toBeGreaterThan(types.indexOf('MapRunStarted'));
+    expect(types.at(-1)).toBe('ExecutionAborted');
+    const { executions } = await h.sfn.send(new ListExecutionsCommand({ mapRunArn }));
+    expect(executions!.map((e) => e.status)).toEqual(['ABORTED', 'ABORTED']);
+    const machine = await h.sfn.send(
+      new DescribeStateMachineForExecutionCommand({ executionArn: executions![0].executionArn }),
+    );
+    expect(machine).toMatchObject({ mapRunArn, label: 'Each', stateMachineArn: `${MACHINE}/Each` });
   }, 20_000);
 });
