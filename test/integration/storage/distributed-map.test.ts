@@ -117,7 +117,16 @@ describe('Distributed Map over the local S3', () => {
       .reduce((acc, part) => acc + part['2024-01'].count, 0);
     expect(total).toBe(6);
     const failed = await read(manifest.ResultFiles.FAILED[0].Key);
-    expect(failed[0]).toMatchObject({ Status: 'FAILED' });
+    // Each batch ran as an EXPRESS child execution of `weather/Stations`; the file names it.
+    expect(failed[0]).toMatchObject({
+      Status: 'FAILED',
+      Error: 'States.TaskFailed',
+      StateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:weather/Stations',
+    });
+    expect(failed[0].ExecutionArn).toMatch(/:express:weather\/Stations:[0-9a-f-]{36}:/);
+    expect(JSON.parse(failed[0].Input).Items.map((i: { Key: string }) => i.Key)).toContain(
+      '2024/station-7.csv',
+    );
     expect(failed[0].Cause).toContain('corrupt file');
   });
 });
