@@ -120,7 +120,7 @@ describe('Distributed Map over the local S3', () => {
     // Each batch ran as an EXPRESS child execution of `weather/Stations`; the file names it.
     expect(failed[0]).toMatchObject({
       Status: 'FAILED',
-      Error: 'States.TaskFailed',
+      Error: 'Lambda.Unknown',
       StateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:weather/Stations',
     });
     expect(failed[0].ExecutionArn).toMatch(/:express:weather\/Stations:[0-9a-f-]{36}:/);
