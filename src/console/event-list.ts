@@ -74,8 +74,13 @@ export class EventList {
       this.detailTypes.add(r.detailType);
       this.buses.add(r.bus);
     }
+    // Live records are newer than every row and older pages older than every row: both join the list
+    // without sorting the 100,000 rows already held; only an overlap needs the full sort.
+    fresh.sort((a, b) => b.seq - a.seq);
     const newest = this.rows[0]?.seq ?? -1;
-    if (fresh.every((r) => r.seq > newest)) this.rows = fresh.sort((a, b) => b.seq - a.seq).concat(this.rows);
+    const oldest = this.rows[this.rows.length - 1]?.seq ?? Infinity;
+    if (fresh[fresh.length - 1].seq > newest) this.rows = fresh.concat(this.rows);
+    else if (fresh[0].seq < oldest) this.rows = this.rows.concat(fresh);
     else this.rows = this.rows.concat(fresh).sort((a, b) => b.seq - a.seq);
     return fresh.length;
   }

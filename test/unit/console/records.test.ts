@@ -65,6 +65,17 @@ describe('EventList', () => {
     expect([...list.sources].sort()).toEqual(['a', 'b']);
   });
 
+  it('joins newer live rows at the front, older pages at the back, and overlaps in order', () => {
+    const list = new EventList();
+    const rows = Array.from({ length: 9 }, (_, i) => toEventRow(event(`s${i}`, 'T'))!);
+    const seqs = () => list.filtered({}).map((r) => r.seq);
+    list.add([rows[4], rows[5]]);
+    list.add([rows[7], rows[6]]); // live
+    list.add([rows[1], rows[3]]); // an older page
+    list.add([rows[8], rows[2], rows[0]]); // newer and older at once
+    expect(seqs()).toEqual(rows.map((r) => r.seq).reverse());
+  });
+
   it('filters by source, detail-type, bus and text', () => {
     const row = toEventRow(event('shop', 'Placed', 'orders'))!;
     expect(matchesFilter(row, { source: 'shop', detailType: 'Placed', bus: 'orders' })).toBe(true);
