@@ -97,3 +97,40 @@ setInterval(() => undefined, 60_000);
     await h.stop();
   }
 }, 30_000);
+
+test('stopped during a map run of EXPRESS children, restarted: their recorded outcomes are kept', async () => {
+  const project = mapProject({
+    StartAt: 'Each',
+    States: { Each: mapState('EXPRESS', { MaxConcurrency: 2 }) },
+  });
+  const state = tempDir('eddy-dmap-state-');
+  const first = await startWorkflows({ state, template: project.template });
+  const input = { items: items(8, 250) };
+  const { executionArn } = await first.sfn.send(
+    new StartExecutionCommand({ stateMachineArn: MACHINE, input: JSON.stringify(input) }),
+  );
+  let mapRunArn: string | undefined;
+  for (let succeeded = 0; succeeded < 3; await new Promise((r) => setTimeout(r, 20))) {
+    mapRunArn ??= (await first.sfn.send(new ListMapRunsCommand({ executionArn })))?.mapRuns?.[0]?.mapRunArn;
+    if (mapRunArn)
+      succeeded = (await first.sfn.send(new DescribeMapRunCommand({ mapRunArn }))).itemCounts!.succeeded!;
+  }
+  await first.stop();
+  const callsBefore = project.calls().length;
+
+  const second = await startWorkflows({ state, template: project.template });
+  try {
+    const done = await settled(second.sfn, executionArn!, 15_000);
+    expect(done.status).toBe('SUCCEEDED');
+    expect((JSON.parse(done.output!) as { id: string }[]).map((o) => o.id)).toEqual(
+      input.items.map((i) => (i as { id: string }).id),
+    );
+    // At least the three that had succeeded were not called again.
+    expect(project.calls().length - callsBefore).toBeLessThanOrEqual(8 - 3);
+    const run = await second.sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(run).toMatchObject({ status: 'SUCCEEDED' });
+    expect(run.itemCounts).toMatchObject({ succeeded: 8, total: 8, aborted: 0 });
+  } finally {
+    await second.stop();
+  }
+}, 30_000);
