@@ -17,6 +17,8 @@ export function resourceRows(app: AppModel): ResourceRow[] {
   add('EventBus', app.buses);
   add('Rule', app.rules);
   add('Archive', app.archives);
+  add('Connection', app.connections ?? []);
+  add('ApiDestination', app.apiDestinations ?? []);
   add('Schedule', app.schedules);
   add('Queue', app.queues);
   add('Function', app.functions);
