@@ -81,6 +81,8 @@ export class ExecutionManager {
   private readonly express = new Map<string, Live>();
   private readonly expressChildren = new ExpressChildren();
   private stopping = false;
+  /** The state each execution resumed at after a restart (its map run may need to be continued). */
+  private readonly resumedAt = new Map<string, string>();
   private readonly traces: TraceBatcher;
   /** The task invoker executions use (TestState runs tasks with it too). */
   readonly invoker;
@@ -201,6 +203,11 @@ export class ExecutionManager {
     return this.run(machine, row, child.input, undefined);
   }
 
+  /** The state a resumed execution re-entered after the restart, if it was resumed. */
+  resumedState(arn: string): string | undefined {
+    return this.resumedAt.get(arn);
+  }
+
   /** True while eddy stops: ends seen now are not real ends. */
   get isStopping(): boolean {
     return this.stopping;
@@ -218,6 +225,7 @@ export class ExecutionManager {
         this.run(parsed ?? this.fromRow(row), row, JSON.parse(row.input), undefined);
         continue;
       }
+      this.resumedAt.set(row.arn, transition.stateName);
       this.run(parsed ?? this.fromRow(row), row, JSON.parse(row.input), undefined, {
         transition: transition as Transition & { stateName: string },
         events,

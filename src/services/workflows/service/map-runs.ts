@@ -56,6 +56,8 @@ function outcomeOf(row: ExecutionRow, input: unknown): ChildOutcome {
 /** Opens, tracks and describes map runs. */
 export class MapRunRegistry implements MapRunHost {
   private readonly active = new Map<string, ActiveRun>();
+  /** Parent#state pairs already re-entered since the restart. */
+  private readonly reentered = new Set<string>();
 
   constructor(
     private readonly store: MapRunStore,
@@ -65,10 +67,7 @@ export class MapRunRegistry implements MapRunHost {
   ) {}
 
   open(spec: MapRunSpec): MapRunHandle {
-    // A parent resumed after a restart re-enters its Map state: it continues the run it had started.
-    const resumed = this.store
-      .ofExecution(spec.parentArn)
-      .find((r) => r.status === 'RUNNING' && r.stateName === spec.stateName && !this.active.has(r.arn));
+    const resumed = this.previousRun(spec);
     const arns = mapRunArns(spec.parentArn, spec.label, randomUUID());
     const items = spec.sizes.reduce((a, b) => a + b, 0);
     const row: MapRunRow = resumed ?? {
@@ -151,6 +150,25 @@ export class MapRunRegistry implements MapRunHost {
         this.flush(run);
       },
     };
+  }
+
+  /**
+   * The run a parent resumed after a restart continues: a RUNNING run of this state, or (the first time
+   * the parent re-enters the state it resumed at) the state's last run even if it ended, since a kill
+   * just after a run ended and before the parent moved on leaves the parent in the Map state.
+   */
+  private previousRun(spec: MapRunSpec): MapRunRow | undefined {
+    const runs = this.store
+      .ofExecution(spec.parentArn)
+      .filter((r) => r.stateName === spec.stateName && !this.active.has(r.arn));
+    const running = runs.find((r) => r.status === 'RUNNING');
+    if (running) return running;
+    const key = `${spec.parentArn}#${spec.stateName}`;
+    const first = !this.reentered.has(key);
+    this.reentered.add(key);
+    if (!first || this.executions.resumedState(spec.parentArn) !== spec.stateName) return undefined;
+    const last = runs.at(-1);
+    return last && { ...last, status: 'RUNNING', stopDate: undefined };
   }
 
   private traceIdOf(parentArn: string): string {
