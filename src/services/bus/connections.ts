@@ -91,6 +91,7 @@ export class ConnectionRegistry {
       const existing = this.byName.get(model.name);
       if (existing?.origin === 'api') this.stored.delete('connection', model.name);
       const type = model.authorizationType as AuthorizationType;
+      const oauth = type === 'OAUTH_CLIENT_CREDENTIALS';
       this.put({
         name: model.name,
         arn: model.arn,
@@ -99,10 +100,11 @@ export class ConnectionRegistry {
         description: model.description,
         authorizationType: type,
         authParameters: model.authParameters as AuthParameters,
-        state: type === 'OAUTH_CLIENT_CREDENTIALS' ? 'AUTHORIZING' : 'AUTHORIZED',
+        // OAuth ones get their token in the background (HttpDestinations.applyTemplate).
+        state: oauth ? 'AUTHORIZING' : 'AUTHORIZED',
         createdAt: existing?.createdAt ?? now,
         modifiedAt: now,
-        authorizedAt: now,
+        authorizedAt: oauth ? existing?.authorizedAt : now,
       });
     }
   }
