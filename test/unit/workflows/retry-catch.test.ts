@@ -1,6 +1,15 @@
 // Retry back-off and Catch, with AWS's error names and which errors they may handle.
 import { describe, expect, it } from 'vitest';
-import { StatesError, TaskFailedError } from '../../../src/services/workflows/index.js';
+import {
+  parseDefinition,
+  startExecution,
+  StatesError,
+  TaskFailedError,
+  type Execution,
+  type HistoryEvent,
+  type Transition,
+} from '../../../src/services/workflows/index.js';
+import { AutoClock } from './helpers/auto-clock.js';
 import { retryDelayMs } from '../../../src/services/workflows/runtime/retry.js';
 import { invokerOf, run, single } from './helpers/run.js';
 
@@ -156,5 +165,61 @@ describe('Catch', () => {
       },
     });
     expect(r.error).toBe('States.NoChoiceMatched');
+  });
+});
+
+describe('Retry back-off across a restart', () => {
+  it('resumes the back-off where it was: remaining delay, attempts and RetryCount kept', async () => {
+    const def = parseDefinition(
+      single({
+        Type: 'Task',
+        Resource: FN,
+        Parameters: { 'retry.$': '$$.State.RetryCount' },
+        Retry: [{ ErrorEquals: ['Boom'], IntervalSeconds: 100, MaxAttempts: 2 }],
+      }),
+    );
+    const clock = new AutoClock();
+    const start = clock.now();
+    let stored: HistoryEvent[] = [];
+    let checkpoint: Transition | undefined;
+    const first: Execution = startExecution(
+      def,
+      {},
+      {
+        clock,
+        invoker: flaky(10),
+        onTransition: (t) => {
+          // What the service commits at this transition: the history so far and the transition. (Only
+          // the back-off checkpoint reads `first`: it comes after startExecution has returned.)
+          if (t.retry) [checkpoint, stored] = [t, first.events.events.slice()];
+        },
+      },
+    );
+    for (let i = 0; !checkpoint && i < 100; i++) await new Promise((r) => setImmediate(r));
+    expect(checkpoint).toMatchObject({ stateName: 'S', dueAt: start + 100_000, retry: { count: 1 } });
+    first.abort();
+    await first.result;
+
+    // Restarted 40 s into the 100 s back-off.
+    const later = new AutoClock(start + 40_000);
+    const invoker = flaky(10);
+    const resumed = startExecution(
+      def,
+      {},
+      {
+        clock: later,
+        invoker,
+        resume: { transition: { ...checkpoint!, stateName: 'S' }, events: stored, startTime: start },
+      },
+    );
+    const result = await later.runUntil(resumed.result);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Boom' });
+    // Attempt 2 at the original due time, attempt 3 after the next back-off (200 s), then no more.
+    expect(invoker.calls.map((c) => c.input)).toEqual([{ retry: 1 }, { retry: 2 }]);
+    expect(later.now()).toBe(start + 300_000);
+    const events = resumed.events.events;
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'TaskStateEntered')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'LambdaFunctionScheduled')).toHaveLength(3);
   });
 });

@@ -49,8 +49,10 @@ export interface Transition {
    * the history, so a resumed run continues the state instead of entering it again.
    */
   entered?: { eventId: number; time: string };
-  /** With `entered`: when the Wait is due (epoch ms), so a resumed Wait only waits what is left. */
+  /** With `entered`: when the Wait or Retry back-off is due (epoch ms): a resumed one waits what is left. */
   dueAt?: number;
+  /** With `entered`, in a Retry back-off: attempts made per retrier index, and `$$.State.RetryCount`. */
+  retry?: { attempts: [number, number][]; count: number };
 }
 
 /** A list of states being run: the machine, a Parallel branch or a Map iteration. */

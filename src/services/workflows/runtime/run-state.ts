@@ -45,9 +45,15 @@ export async function runState(
   const enteredId =
     entered?.eventId ?? env.history.add(enteredType[state.Type], { name, ...payload('input', input) });
   const ctx = new StateContext(frame, name, state, enteredId, entered?.time ?? env.clock.now());
-  if (entered) ctx.resumedDueAt = resumed?.dueAt;
   const handler = HANDLERS[state.Type];
   let attempts: Map<number, number> | undefined;
+  if (entered && resumed?.retry) {
+    // Resumed in a Retry back-off: the attempts so far still count, and only the rest of it is waited.
+    attempts = new Map(resumed.retry.attempts);
+    ctx.retryCount = resumed.retry.count;
+    const left = (resumed.dueAt ?? 0) - env.clock.now();
+    if (left > 0) await sleep(env.clock, left, frame.signal);
+  } else if (entered) ctx.resumedDueAt = resumed?.dueAt;
   for (;;) {
     try {
       const outcome = await handler.run(ctx, input);
@@ -70,7 +76,15 @@ export async function runState(
         const done = attempts.get(r) ?? 0;
         if (done < maxAttempts(retrier)) {
           attempts.set(r, done + 1);
-          await sleep(env.clock, retryDelayMs(retrier, done), frame.signal);
+          const delay = retryDelayMs(retrier, done);
+          // The failed attempt's events and the back-off are recorded, so a restart neither runs the
+          // task again at once nor forgets how many attempts it made.
+          if (delay > 0)
+            ctx.checkpoint(input, env.clock.now() + delay, {
+              attempts: [...attempts],
+              count: ctx.retryCount + 1,
+            });
+          await sleep(env.clock, delay, frame.signal);
           ctx.retryCount++;
           continue;
         }

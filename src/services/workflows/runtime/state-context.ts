@@ -5,7 +5,7 @@ import { RuntimeError, stateCause } from '../errors/runtime-errors.js';
 import { evaluateTemplate, type JsonataScope, type StatesBinding } from '../jsonata/evaluate.js';
 import { evaluatePayload, resolveReference, type PathSources } from '../jsonpath/payload.js';
 import { PathNotFoundError } from '../jsonpath/query.js';
-import type { Frame } from './env.js';
+import type { Frame, Transition } from './env.js';
 
 /** The running state. */
 export class StateContext {
@@ -58,10 +58,10 @@ export class StateContext {
   }
 
   /**
-   * Records a top-level state that is under way (a Wait that starts waiting until `dueAt`), so a
-   * restarted eddy resumes it where it is rather than entering it again.
+   * Records a top-level state that is under way (a Wait, or a Retry back-off, waiting until `dueAt`),
+   * so a restarted eddy resumes it where it is rather than entering it again.
    */
-  checkpoint(input: unknown, dueAt: number): void {
+  checkpoint(input: unknown, dueAt: number, retry?: Transition['retry']): void {
     if (!this.frame.topLevel) return;
     this.env.onTransition?.({
       stateName: this.name,
@@ -69,6 +69,7 @@ export class StateContext {
       variables: this.frame.scope.own(),
       entered: { eventId: this.enteredEventId, time: this.enteredTime },
       dueAt,
+      ...(retry ? { retry } : {}),
     });
   }
 
