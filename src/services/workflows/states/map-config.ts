@@ -3,6 +3,7 @@
 import { QueryEvaluationError, RuntimeError } from '../errors/runtime-errors.js';
 import { expressionOf } from '../jsonata/evaluate.js';
 import type { StateContext } from '../runtime/state-context.js';
+import type { BatcherSettings } from '../distributed/batcher.js';
 import { readItems } from './map-reader.js';
 
 function typeOfJson(v: unknown): string {
@@ -107,4 +108,41 @@ export async function mapLimits(
     throw new RuntimeError(ctx.cause('ToleratedFailurePercentage must be between 0 and 100.'));
   }
   return { maxConcurrency, toleratedCount, toleratedPercentage };
+}
+
+/** ItemBatcher with its limits and BatchInput evaluated (literal, `*Path`, payload template or JSONata). */
+export async function batcherSettings(
+  ctx: StateContext,
+  input: unknown,
+  effective: unknown,
+): Promise<BatcherSettings | undefined> {
+  const b = ctx.state.ItemBatcher as Record<string, unknown> | undefined;
+  if (!b) return undefined;
+  const read = async (name: 'MaxItemsPerBatch' | 'MaxInputBytesPerBatch'): Promise<number | undefined> => {
+    const literal = b[name];
+    if (typeof literal === 'number') return literal;
+    let v: unknown;
+    if (literal !== undefined && ctx.language === 'JSONata')
+      v = await ctx.jsonata(literal, `ItemBatcher/${name}`, { input });
+    else if (typeof b[`${name}Path`] === 'string') v = ctx.path(b[`${name}Path`] as string, effective);
+    else return undefined;
+    if (typeof v === 'string' && /^\d+$/.test(v)) v = Number(v);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new RuntimeError(
+        ctx.cause(`The ItemBatcher field ${name} must be a positive integer, but was: ${JSON.stringify(v)}`),
+      );
+    return v;
+  };
+  let batchInput = b.BatchInput;
+  if (batchInput !== undefined) {
+    batchInput =
+      ctx.language === 'JSONata'
+        ? await ctx.jsonata(batchInput, 'ItemBatcher/BatchInput', { input })
+        : ctx.payload(batchInput, effective);
+  }
+  return {
+    MaxItemsPerBatch: await read('MaxItemsPerBatch'),
+    MaxInputBytesPerBatch: await read('MaxInputBytesPerBatch'),
+    BatchInput: batchInput,
+  };
 }

@@ -8,7 +8,7 @@ import { applyInputPath, finishWithResult } from '../runtime/io.js';
 import { runBlock } from '../runtime/run-block.js';
 import type { StateContext } from '../runtime/state-context.js';
 import { nextOf, type StateHandler } from './handler.js';
-import { mapItems, mapLimits, mapMaxConcurrency } from './map-config.js';
+import { batcherSettings, mapItems, mapLimits, mapMaxConcurrency } from './map-config.js';
 import { runDistributed } from './map-distributed.js';
 import { batchItems } from '../distributed/batcher.js';
 import { evaluatePayload } from '../jsonpath/payload.js';
@@ -57,7 +57,8 @@ export const mapState: StateHandler = {
     const h = ctx.env.history;
     const inputs: unknown[] = [];
     for (let i = 0; i < items.length; i++) inputs.push(await itemInput(ctx, input, effective, i, items[i]));
-    items = batch(s.ItemBatcher, inputs);
+    const batcher = await batcherSettings(ctx, input, effective);
+    items = batcher ? batchItems(batcher, inputs) : inputs;
     h.add('MapStateStarted', { length: items.length });
     const limits = await mapLimits(ctx, input, effective, maxConcurrency);
     let result: unknown;
@@ -108,18 +109,4 @@ async function runInline(
   });
   if (failure) throw failure;
   return results;
-}
-
-/** ItemBatcher with literal limits (distributed/batcher.ts also bounds each batch's bytes). */
-function batch(batcher: Record<string, unknown> | undefined, items: unknown[]): unknown[] {
-  if (!batcher) return items;
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  return batchItems(
-    {
-      MaxItemsPerBatch: num(batcher.MaxItemsPerBatch),
-      MaxInputBytesPerBatch: num(batcher.MaxInputBytesPerBatch),
-      BatchInput: batcher.BatchInput,
-    },
-    items,
-  );
 }
