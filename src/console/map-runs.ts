@@ -103,3 +103,20 @@ export async function loadMapRuns(executionArn: string, history: HistoryEvent[])
     }),
   );
 }
+
+/** The map run a `map-run` trace record reports (the engine publishes one at most every 250 ms). */
+export function mapRunFromRecord(payload: Record<string, unknown>): MapRunView | undefined {
+  if (typeof payload.mapRunArn !== 'string' || typeof payload.itemCounts !== 'object') return undefined;
+  return {
+    mapRunArn: payload.mapRunArn,
+    state: typeof payload.stateName === 'string' ? payload.stateName : mapRunState(payload.mapRunArn),
+    status: String(payload.status ?? 'RUNNING'),
+    counts: payload.itemCounts as ItemCounts,
+  };
+}
+
+/** `runs` with `run` replacing the one of the same ARN (or added at the end). */
+export function upsertMapRun(runs: MapRunView[], run: MapRunView): MapRunView[] {
+  const at = runs.findIndex((r) => r.mapRunArn === run.mapRunArn);
+  return at < 0 ? [...runs, run] : runs.map((r, i) => (i === at ? run : r));
+}

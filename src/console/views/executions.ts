@@ -9,7 +9,7 @@ import { stateStatuses } from '../execution-status.js';
 import { drawGraph, type DrawnGraph } from '../graph-svg.js';
 import { layeredLayout } from '../layout.js';
 import type { Live } from '../live.js';
-import { countLine, loadMapRuns, type MapRunView } from '../map-runs.js';
+import { countLine, loadMapRuns, mapRunFromRecord, upsertMapRun, type MapRunView } from '../map-runs.js';
 import { stateRuns, type StateRun } from '../state-runs.js';
 import {
   loadExecution,
@@ -71,20 +71,25 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
   );
   let drawn: DrawnGraph;
   let runs = new Map<string, StateRun>();
+  let mapRuns: MapRunView[] = [];
   let selected: string | undefined;
-  const draw = (statuses: Map<string, string>, mapRuns: MapRunView[]) => {
+  /** Writes each Map state's latest run counts into its box. */
+  const drawCounts = () => {
+    for (const s of graph.states) {
+      const run = mapRuns.filter((r) => r.state === s.name).pop();
+      if (run) drawn.lines.get(s.id)!.textContent = countLine(run);
+    }
+  };
+  const draw = (statuses: Map<string, string>) => {
     drawn = drawGraph(
       layout,
       graph.states.map((s) => ({ id: s.id, title: s.name, kind: s.type, status: statuses.get(s.name) })),
       graph.edges.map((e) => ({ ...e, dashed: e.label === 'catch' })),
     );
-    for (const s of graph.states) {
-      const run = mapRuns.find((r) => r.state === s.name);
-      if (run) drawn.lines.get(s.id)!.textContent = countLine(run);
-    }
+    drawCounts();
     replace(graphBox, drawn.element);
   };
-  draw(new Map(), []);
+  draw(new Map());
   graphBox.addEventListener('click', (e) => {
     const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
     const state = graph.states.find((s) => s.id === id);
@@ -125,14 +130,13 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
       renderSummary(summary, loaded.summary);
       renderHistory(history, loaded.history);
       if (selected) renderStatePanel(panel, selected, runs.get(selected));
-      let mapRuns: MapRunView[] = [];
       let problem: string | undefined;
       if (graph.states.some((s) => s.type === 'Map'))
         mapRuns = await loadMapRuns(exec, loaded.history).catch(
           (error: Error) => ((problem = error.message), []),
         );
       renderMapRuns(mapRunsBox, mapRuns, problem);
-      draw(stateStatuses(loaded.history), mapRuns);
+      draw(stateStatuses(loaded.history));
     } catch (error) {
       replace(history, h('p', { class: 'error' }, (error as Error).message));
     }
@@ -148,13 +152,19 @@ export function executionsView(root: HTMLElement, live: Live, arn?: string, exec
   };
   loading = Promise.all([loadList(), loadDetail()]);
   const unsubscribe = live.subscribe((batch) => {
-    const mine = batch.some(
-      (r) =>
-        ((r.kind === 'execution' || r.kind === 'state') && r.payload.stateMachineArn === machine.arn) ||
-        // Map run progress records (the Distributed Map engine's throttled counts).
-        (String(r.kind) === 'map-run' && (!exec || JSON.stringify(r.payload).includes(exec))),
-    );
-    if (mine) refreshSoon();
+    let changed = false;
+    for (const r of batch) {
+      if ((r.kind === 'execution' || r.kind === 'state') && r.payload.stateMachineArn === machine.arn)
+        changed = true;
+      // Map run progress: the counts are in the record, so the table and the box update without a load.
+      const run = r.kind === 'map-run' && r.payload.executionArn === exec && mapRunFromRecord(r.payload);
+      if (run) {
+        mapRuns = upsertMapRun(mapRuns, run);
+        renderMapRuns(mapRunsBox, mapRuns);
+        drawCounts();
+      }
+    }
+    if (changed) refreshSoon();
   });
   return () => {
     clearTimeout(timer);
