@@ -55,7 +55,12 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: `Pass chain of ${CHAIN.toLocaleString('en-US')}`, definition: chain(), input: {}, transitions: CHAIN },
+  {
+    name: `Pass chain of ${CHAIN.toLocaleString('en-US')}`,
+    definition: chain(),
+    input: {},
+    transitions: CHAIN,
+  },
   {
     name: `inline Map of ${ITEMS.toLocaleString('en-US')}`,
     definition: map(),
