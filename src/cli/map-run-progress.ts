@@ -172,13 +172,12 @@ class MapRunBars implements MapRunDisplay {
     this.multi = new cliProgress.MultiBar(
       {
         stream,
-        format: `{label} ${colors.cyan('{bar}')} {value}/{total} items | {failed} failed | {rate}/s | ETA {eta_formatted}`,
+        format: `{label} ${colors.cyan('{bar}')} {value}/{total} items | {failed} failed | {rate}/s | ETA {etaText}`,
         barCompleteChar: '█',
         barIncompleteChar: '░',
         barsize: 24,
         hideCursor: true,
         clearOnComplete: false,
-        etaBuffer: 50,
         fps: 8,
       },
       cliProgress.Presets.shades_classic,
@@ -190,16 +189,20 @@ class MapRunBars implements MapRunDisplay {
     const width = Math.max(0, ...runs.map((r) => r.label.length));
     for (const run of runs) {
       const elapsed = elapsedOf(run, now);
+      const done = doneOf(run);
+      // From the run's own rate since it started (cli-progress's ETA is Infinity before the first item).
+      const rate = elapsed && done ? done / elapsed : 0;
       const payload = {
         label: run.label.padEnd(width),
         failed: run.failed,
-        rate: elapsed ? formatRate(doneOf(run) / elapsed) : '0',
+        rate: formatRate(rate),
+        etaText: run.status !== 'RUNNING' ? '0 s' : rate ? formatDuration((run.total - done) / rate) : '-',
       };
       const bar = this.bars.get(run.mapRunArn);
-      if (!bar) this.bars.set(run.mapRunArn, this.multi.create(run.total, doneOf(run), payload));
+      if (!bar) this.bars.set(run.mapRunArn, this.multi.create(run.total, done, payload));
       else {
         bar.setTotal(run.total);
-        bar.update(doneOf(run), payload);
+        bar.update(done, payload);
       }
     }
   }
