@@ -92,7 +92,15 @@ function template(recorder: string): string {
       Type: type,
       Definition: {
         StartAt: 'Sink',
-        States: { Sink: { Type: 'Task', Resource: getAtt('Sink'), End: true } },
+        // A busy machine may time a cold handler out: the asynchronous runs retry, as a real app would.
+        States: {
+          Sink: {
+            Type: 'Task',
+            Resource: getAtt('Sink'),
+            Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 3, IntervalSeconds: 1 }],
+            End: true,
+          },
+        },
       },
     },
   });
@@ -102,6 +110,7 @@ function template(recorder: string): string {
       Runtime: 'nodejs20.x',
       CodeUri: 'src/',
       Handler: `handlers.${handler}`,
+      Timeout: 30,
       Environment: { Variables: { RECORDER: recorder } },
     },
   });
