@@ -215,6 +215,38 @@ describe('API destinations', () => {
     expect(JSON.stringify(bus.eddy.records)).not.toContain('secret');
   });
 
+  test('an OAuth token is fetched again when it is within 60 s of its expiry', async () => {
+    let tokens = 0;
+    server.tokenAnswer = () => ({
+      status: 200,
+      body: JSON.stringify({ access_token: `short-${++tokens}`, expires_in: 120 }),
+    });
+    const conn = await connection({
+      AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+      AuthParameters: {
+        OAuthParameters: {
+          AuthorizationEndpoint: `${server.url}/oauth/token`,
+          HttpMethod: 'POST',
+          ClientParameters: { ClientID: 'id', ClientSecret: 'secret' },
+        },
+      },
+    });
+    await rule('ad-expiry', { Id: 'api', Arn: await destination(conn, `${server.url}/expiry`) });
+    await put('ad-expiry', { n: 1 });
+    await expect.poll(() => server.requests.length).toBe(1);
+    clock.advance(59_000);
+    await put('ad-expiry', { n: 2 });
+    await expect.poll(() => server.requests.length).toBe(2);
+    clock.advance(2_000);
+    await put('ad-expiry', { n: 3 });
+    await expect.poll(() => server.requests.length).toBe(3);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer short-1',
+      'Bearer short-1',
+      'Bearer short-2',
+    ]);
+  });
+
   test('5xx is retried; a 4xx goes to the dead-letter queue at once', async () => {
     const sqs = new SQSClient(clientConfig(bus.eddy.endpoint));
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'ad-dlq' }));
