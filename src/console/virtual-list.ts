@@ -54,13 +54,20 @@ export class VirtualList<T> {
     const height = this.element.clientHeight || 600;
     const first = Math.max(0, Math.floor(top / rowHeight) - 10);
     const last = Math.min(this.items.length, Math.ceil((top + height) / rowHeight) + 10);
-    for (const [index, row] of this.drawn) {
-      if (index < first || index >= last) {
-        row.remove();
-        this.drawn.delete(index);
+    let kept = 0;
+    for (const index of this.drawn.keys()) if (index >= first && index < last) kept++;
+    if (kept === 0) {
+      // A jump (scrollbar drag, End key): nothing stays, so one call empties the body instead of
+      // removing each row, which the profile showed as the main cost of a jump.
+      this.body.replaceChildren();
+      this.drawn.clear();
+    } else
+      for (const [index, row] of this.drawn) {
+        if (index < first || index >= last) {
+          row.remove();
+          this.drawn.delete(index);
+        }
       }
-    }
-    if (this.drawn.size === 0) this.body.replaceChildren();
     for (let i = first; i < last; i++) {
       if (this.drawn.has(i)) continue;
       const row = this.options.render(this.items[i], i);

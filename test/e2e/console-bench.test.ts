@@ -153,6 +153,9 @@ describe.skipIf(!hasChromium)(`console with ${TOTAL} events${BENCH ? ' (benchmar
         for (let i = 0; i < 60; i++) await page.mouse.wheel(0, -1500);
       });
       report(formatMetrics('wheel scrolling', wheel));
+      report(
+        `wheel scrolling: ${(wheel.cpuMs / 60).toFixed(1)} ms of main-thread CPU per wheel step of 1,500 px`,
+      );
       const jumps = await measure(page, () =>
         list().evaluate(async (el) => {
           for (let i = 0; i <= 120; i++) {
@@ -162,6 +165,9 @@ describe.skipIf(!hasChromium)(`console with ${TOTAL} events${BENCH ? ' (benchmar
         }),
       );
       report(formatMetrics('jumping through the list', jumps));
+      report(
+        `jumping: ${(jumps.cpuMs / 121).toFixed(1)} ms of main-thread CPU per jump (a screenful of new rows)`,
+      );
       // Rows drawn after a jump are the right ones: row i (newest first) is event TOTAL-1-i.
       const at = 1234 % TOTAL;
       await list().evaluate((el, top) => (el.scrollTop = top), at * 30);
