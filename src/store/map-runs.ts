@@ -116,6 +116,7 @@ export class MapRunStore {
       byExecution: db.prepare<[string], RawMapRun>(
         'SELECT * FROM sfn_map_runs WHERE execution_arn = ? ORDER BY start_date, rowid',
       ),
+      running: db.prepare<[], RawMapRun>("SELECT * FROM sfn_map_runs WHERE status = 'RUNNING'"),
       addChild: db.prepare(
         'INSERT OR REPLACE INTO sfn_map_run_children (map_run_arn, idx, outcome) VALUES (?, ?, ?)',
       ),
@@ -139,6 +140,11 @@ export class MapRunStore {
   /** An execution's map runs, oldest first. */
   ofExecution(executionArn: string): MapRunRow[] {
     return this.q.byExecution.all(executionArn).map(fromRaw);
+  }
+
+  /** Map runs still RUNNING (after a restart: to resume, or to close when their parent is gone). */
+  running(): MapRunRow[] {
+    return this.q.running.all().map(fromRaw);
   }
 
   /** Records how child `index` ended. */

@@ -210,6 +210,23 @@ export class MapRunRegistry implements MapRunHost {
     this.flush(run);
   }
 
+  /**
+   * After a restart: map runs left RUNNING by a parent that will not resume them (an EXPRESS parent,
+   * which is not durable, or one that ended) are ABORTED.
+   */
+  closeOrphans(): void {
+    for (const row of this.store.running()) {
+      let status: string | undefined;
+      try {
+        status = this.executions.describe(row.executionArn).status;
+      } catch {
+        status = undefined;
+      }
+      if (status === 'RUNNING') continue;
+      this.store.save({ ...row, status: 'ABORTED', stopDate: this.clock.now() });
+    }
+  }
+
   /** Stops publishing (eddy is stopping). */
   dispose(): void {
     for (const run of this.active.values()) clearTimeout(run.timer);

@@ -108,6 +108,7 @@ export class WorkflowsService implements Service {
     if (!this.resumed) {
       this.resumed = true;
       this.executions.resumeAll();
+      this.mapRuns.closeOrphans();
     }
   }
 
