@@ -25,6 +25,8 @@ const scenarios = Array.from({ length: options.scenarios }, (_, i) =>
     seed: options.seed + i * 7919,
     kills: Infinity,
     maxKillPhaseMs: options.minutes * 60_000,
+    // Longer runs between kills than in CI: more work in flight at each kill.
+    upMs: [500, 4000],
     drainTimeoutMs: 120_000,
     onKill: () => kills++,
   }),

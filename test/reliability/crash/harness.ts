@@ -148,21 +148,27 @@ async function killRepeatedly(
   const deadline = Date.now() + (options.maxKillPhaseMs ?? Infinity);
   while (report.kills < options.kills && Date.now() < deadline) {
     await sleep(between(rng, minUp, maxUp));
-    if (!eddy.running) report.selfExits.push(`after kill ${report.kills}: ${eddy.stderr.slice(-1000)}`);
-    await eddy.kill();
-    report.kills++;
-    options.onKill?.(report.kills);
+    if (eddy.running) {
+      await eddy.kill();
+      report.kills++;
+      options.onKill?.(report.kills);
+    } else {
+      report.selfExits.push(`after kill ${report.kills}: ${eddy.stderr.slice(-1000)}`);
+    }
     if (rng() < 0.25 && report.kills < options.kills) {
       // Kill again while eddy is starting: migrations, resumed deliveries, executions and replays.
       const starting = eddy.start().catch(() => undefined);
-      await sleep(between(rng, 20, 1200));
+      await sleep(between(rng, 20, 2000));
       const up = eddy.running;
       await eddy.kill();
       await starting;
-      if (!up) continue;
-      report.killsDuringStart++;
-      report.kills++;
-      options.onKill?.(report.kills);
+      if (up) {
+        report.killsDuringStart++;
+        report.kills++;
+        options.onKill?.(report.kills);
+      } else {
+        report.selfExits.push(`while starting after kill ${report.kills}: ${eddy.stderr.slice(-1000)}`);
+      }
     }
     await eddy.start();
   }

@@ -1,5 +1,5 @@
 // Workflow load: STANDARD executions of the flow (two Waits and a Task that fails once and is retried)
-// and, now and then, of the Distributed Map; then the check that each acknowledged execution
+// and, every fifth, of the Distributed Map; then the check that each acknowledged execution
 // succeeded with the output it should have and a history without gaps.
 import {
   DescribeExecutionCommand,
@@ -22,14 +22,14 @@ export class ExecutionWork {
   readonly wrong: string[] = [];
 }
 
-/** Starts flow executions (and a map run every tenth) until producing stops. */
+/** Starts flow executions (and a map run every fifth) until producing stops. */
 export function produceExecutions(ctx: LoadContext, work: ExecutionWork): Promise<void> {
   let n = 0;
   return repeat(
     () => !ctx.producing(),
     async () => {
       const id = `${ctx.prefix}-x${n++}`;
-      const map = n % 10 === 0;
+      const map = n % 5 === 0;
       const input = map ? { items: Array.from({ length: MAP_ITEMS }, (_, i) => ({ i })) } : { id };
       const { executionArn } = await ctx.clients.sfn.send(
         new StartExecutionCommand({
