@@ -126,8 +126,7 @@ describe('mocked integrations and http:invoke', () => {
               },
               ResultSelector: { 'status.$': '$.StatusCode', 'body.$': '$.ResponseBody' },
               Catch: [
-                // AWS names the error States.Http.StatusCode.404; the engine's validator does not accept that name in ErrorEquals yet.
-                { ErrorEquals: ['States.TaskFailed'], ResultPath: '$.error', Next: 'Missing' },
+                { ErrorEquals: ['States.Http.StatusCode.404'], ResultPath: '$.error', Next: 'Missing' },
               ],
               End: true,
             },
