@@ -23,7 +23,7 @@ import { startEddy } from '../../src/testing/index.js';
 
 const CHAIN = Number(process.env.SFN_CHAIN ?? 1000);
 const ITEMS = Number(process.env.SFN_ITEMS ?? 10_000);
-const ROUNDS = Number(process.env.SFN_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.SFN_ROUNDS ?? 7);
 // The issue's target: eddy at least 5x aws-local-stepfunctions' throughput.
 const TARGET = 5;
 
