@@ -12,7 +12,6 @@ import {
   type HistoryEvent,
   type MapRunHooks,
   type StartOptions,
-  type StateMachineDefinition,
   type Transition,
 } from '../index.js';
 import { checkArn, checkName, executionArn, type Scope } from './arns.js';
@@ -23,6 +22,7 @@ import {
   invalidExecutionInput,
 } from './errors.js';
 import type { Machine, MachineRegistry } from './machines.js';
+import { childMachine, childRow, machineOfChild, type ChildStart } from './children.js';
 import { ExpressChildren } from './express-children.js';
 import { ExecutionMocks, type MockConfig } from './mock-config.js';
 import { putStatusChange, TraceBatcher } from './publish.js';
@@ -30,12 +30,7 @@ import { createTaskInvoker } from './task-invoker.js';
 import { ExecutionTokens } from './tokens.js';
 import { syncDescription } from './views.js';
 
-export type { ExecutionRow };
-
-/** The parent machine of a map run's child machine (`<machine>/<label>` → `<machine>`). */
-function machineOfChild(childMachineArn: string): string {
-  return childMachineArn.replace(/\/[^:]*$/, '');
-}
+export type { ExecutionRow, ChildStart };
 
 /** A running (or recently ended, for EXPRESS) execution. */
 export interface Live {
@@ -55,20 +50,6 @@ export interface StartRequest {
   /** The input as JSON text (default `{}`). */
   input?: string;
   traceId?: string;
-}
-
-/** A child execution of a map run (services/workflows/service/map-runs.ts starts them). */
-export interface ChildStart {
-  parentArn: string;
-  /** The child state machine, `...:stateMachine:<machine>/<label>`. */
-  machineArn: string;
-  name: string;
-  type: 'STANDARD' | 'EXPRESS';
-  definition: StateMachineDefinition;
-  definitionText: string;
-  input: unknown;
-  mapRunArn: string;
-  itemCount: number;
 }
 
 // AWS keeps no list of EXPRESS executions; eddy remembers the last ones so the CLI can follow them.
@@ -172,34 +153,10 @@ export class ExecutionManager {
       const ended = this.store.execution(arn);
       if (ended) return { row: ended, express, done: Promise.resolve(ended) };
     }
-    const parent = this.find(child.parentArn)?.row;
-    const now = this.context.clock.now();
-    const row: ExecutionRow = {
-      arn,
-      stateMachineArn: child.machineArn,
-      name: child.name,
-      status: 'RUNNING',
-      definition: child.definitionText,
-      input: JSON.stringify(child.input ?? null),
-      startDate: now,
-      traceId: parent?.traceId ?? randomUUID(),
-      revision: parent?.revision ?? '',
-      mapRunArn: child.mapRunArn,
-      itemCount: child.itemCount,
-    };
+    const row = childRow(child, arn, this.context.clock.now(), this.find(child.parentArn)?.row);
     if (!express) this.store.insertExecution(row);
-    const machine: Machine = {
-      arn: child.machineArn,
-      name: child.machineArn.split(':')[6],
-      definition: child.definitionText,
-      type: child.type,
-      roleArn: this.machines.find(machineOfChild(child.machineArn))?.roleArn ?? '',
-      origin: 'api',
-      created: now,
-      updated: now,
-      revision: row.revision,
-      parsed: child.definition as Machine['parsed'],
-    };
+    const roleArn = this.machines.find(machineOfChild(child.machineArn))?.roleArn ?? '';
+    const machine = childMachine(child, row, roleArn);
     return this.run(machine, row, child.input, undefined);
   }
 
