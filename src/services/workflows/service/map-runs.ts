@@ -121,7 +121,7 @@ export class MapRunRegistry implements MapRunHost {
           mapRunArn: row.arn,
           itemCount: spec.sizes[index],
         });
-        const stop = () => void this.executions.stop(live.row.arn);
+        const stop = () => void this.executions.stop(live.row.arn).catch(() => undefined);
         signal.addEventListener('abort', stop, { once: true });
         const end = await live.done.finally(() => signal.removeEventListener('abort', stop));
         const outcome = outcomeOf(end, input);
