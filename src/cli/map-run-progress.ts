@@ -153,18 +153,22 @@ export function formatMapRunProgress(run: MapRunSummary, nowSeconds = Date.now()
 
 /** Live display of an execution's map runs. */
 export interface MapRunDisplay {
+  /** False when it draws nothing, so callers need not poll for it. */
+  readonly live: boolean;
   update(runs: MapRunSummary[]): void;
   stop(): void;
 }
 
 /** Nothing to draw (not a terminal, or --json): the same calls, no output. */
 class NoMapRunDisplay implements MapRunDisplay {
+  readonly live = false;
   update(): void {}
   stop(): void {}
 }
 
 /** One cli-progress bar per map run, added as runs appear. */
 class MapRunBars implements MapRunDisplay {
+  readonly live = true;
   private readonly bars = new Map<string, cliProgress.SingleBar>();
   private readonly multi: cliProgress.MultiBar;
 

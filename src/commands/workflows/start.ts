@@ -183,7 +183,8 @@ async function waitFor(endpoint: string, executionArn: string, display: MapRunDi
     for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
       described = await sfn(endpoint, 'DescribeExecution', { executionArn });
       if (described.status !== 'RUNNING') break;
-      if (delay >= 100) display.update(await readMapRuns(endpoint, executionArn).catch(() => mapRuns));
+      if (display.live && delay >= 100)
+        display.update(await readMapRuns(endpoint, executionArn).catch(() => mapRuns));
       await new Promise((r) => setTimeout(r, delay));
     }
     // Map runs are read once more at the end: their final counts are the summary.
