@@ -278,25 +278,26 @@ describe('API destinations', () => {
     sqs.destroy();
   });
 
-  test('from a template: AWS::Events::Connection, AWS::Events::ApiDestination and a rule target', async () => {
+  test('from a template: AWS::Events::Connection, AWS::Events::ApiDestination and a rule target; reloads', async () => {
     await bus.stop();
     const dir = mkdtempSync(join(tmpdir(), 'eddy-ad-'));
     const template = join(dir, 'template.yaml');
-    writeFileSync(
-      template,
-      `Resources:
+    const write = (path: string, key: string) =>
+      writeFileSync(
+        template,
+        `Resources:
   Conn:
     Type: AWS::Events::Connection
     Properties:
       AuthorizationType: API_KEY
       AuthParameters:
-        ApiKeyAuthParameters: { ApiKeyName: x-key, ApiKeyValue: from-template }
+        ApiKeyAuthParameters: { ApiKeyName: x-key, ApiKeyValue: ${key} }
   Dest:
     Type: AWS::Events::ApiDestination
     Properties:
       Name: template-dest
       ConnectionArn: !GetAtt Conn.Arn
-      InvocationEndpoint: ${server.url}/t/*
+      InvocationEndpoint: ${server.url}/${path}/*
       HttpMethod: POST
   Hook:
     Type: AWS::Events::Rule
@@ -307,14 +308,26 @@ describe('API destinations', () => {
           Arn: !GetAtt Dest.Arn
           HttpParameters: { PathParameterValues: [$.detail.id] }
 `,
-    );
-    bus = await startBus({ template, clock });
+      );
+    write('t', 'from-template');
+    bus = await startBus({ template, watch: true });
     try {
       await put('from.template', { id: 'x1' });
       await expect.poll(() => server.requests.length).toBe(1);
       expect(server.requests[0]).toMatchObject({ url: '/t/x1', headers: { 'x-key': 'from-template' } });
       const described = await bus.events.send(new DescribeApiDestinationCommand({ Name: 'template-dest' }));
       expect(described.ConnectionArn).toMatch(/:connection\/.+\/[-0-9a-f]{36}$/);
+      // A changed endpoint and key take effect on the next event, without a restart.
+      write('v2', 'rotated');
+      await expect
+        .poll(
+          async () => {
+            await put('from.template', { id: 'x2' });
+            return server.requests.some((r) => r.url === '/v2/x2' && r.headers['x-key'] === 'rotated');
+          },
+          { timeout: 20_000, interval: 500 },
+        )
+        .toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
