@@ -16,7 +16,14 @@ test(
   async () => {
     const reports = await Promise.all(
       seeds.map((seed) =>
-        runCrashScenario({ seed, kills: 150, maxKillPhaseMs: KILL_PHASE_MS, drainTimeoutMs: 45_000 }),
+        runCrashScenario({
+          seed,
+          kills: 150,
+          maxKillPhaseMs: KILL_PHASE_MS,
+          // Short runs between kills: as many kills as fit, each with work in flight.
+          upMs: [200, 1200],
+          drainTimeoutMs: 45_000,
+        }),
       ),
     );
     const sum = totals(reports);
