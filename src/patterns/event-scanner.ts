@@ -25,6 +25,8 @@ export interface ScanTarget<I> {
   readonly tree: PathTree<I>;
   /** A leaf at a referenced path (inside the elements entered and not left). */
   leaf(value: Leaf, index: I): void;
+  /** The same for a number read as an array element (the hot case: coordinates, measurements). */
+  number(value: number, index: I): void;
   /** Where the arrays met are tracked (for array consistency). */
   readonly elements: ElementTable;
 }
@@ -161,7 +163,7 @@ class Scanner<I> {
         const n = this.numbers.read(t, this.pos);
         this.pos = this.numbers.end;
         if (n !== n) bad(this.pos);
-        this.target.leaf(n, index);
+        this.target.number(n, index);
       } else this.value(node, false);
       elements.leave();
       let next = t.charCodeAt(this.pos);

@@ -1,16 +1,18 @@
 // The per-field index of the compiled matcher: for one event path, which conditions does a leaf value
-// satisfy? Exact values (string, number, literal) and equals-ignore-case are Map lookups, prefixes,
-// suffixes and anchored wildcards go through length-grouped Maps, numeric ranges through an interval
-// index; only the operators that match almost everything (anything-but, exists) or cannot be keyed
+// satisfy? Exact strings and literals and equals-ignore-case are Map lookups, prefixes, suffixes and
+// anchored wildcards go through length-grouped Maps, numeric ranges and exact numbers (as one-point
+// ranges) through one interval index, so a number costs one binary search; only the operators that match almost everything (anything-but, exists) or cannot be keyed
 // (cidr, wildcards with stars at both ends) are checked one by one.
 import { ipInRange, ipToHex, type IpRange } from './cidr.js';
 import type { Hits } from './hits.js';
 import { IntervalIndex } from './interval-index.js';
 import { LengthIndex } from './length-index.js';
-import { NUMERIC_LIMIT } from './numeric.js';
+import { isComparable, NUMERIC_LIMIT, type NumericRange } from './numeric.js';
 import { valueMatches, type Leaf } from './predicate.js';
 import { foldCase, type Matcher } from './types.js';
 import { wildcardMatches } from './wildcard.js';
+
+const NONE: readonly never[] = [];
 
 /** All conditions over one event path. */
 export class FieldIndex<T> {
@@ -56,9 +58,12 @@ export class FieldIndex<T> {
     };
     switch (m.type) {
       case 'exact-string':
-      case 'exact-number':
       case 'exact-literal':
         return keyed(this.exact, m.value);
+      case 'exact-number':
+        // Outside the comparable range a pattern number matches only itself, exactly.
+        if (!isComparable(m.value)) return keyed(this.exact, m.value);
+        return this.ranged({ low: m.value, lowOpen: false, high: m.value, highOpen: false }, owner, adding);
       case 'equals-ignore-case':
         return keyed(this.folded as Map<unknown, T[]>, m.value);
       case 'prefix':
@@ -74,10 +79,7 @@ export class FieldIndex<T> {
         break;
       }
       case 'numeric':
-        if (adding) this.numeric.add(m.range, owner);
-        else this.numeric.remove(owner);
-        this.numericCount += adding ? 1 : -1;
-        return;
+        return this.ranged(m.range, owner, adding);
       case 'ip':
         if (adding) this.ips.push({ range: m.range, owner });
         else this.ips = this.ips.filter((i) => i.owner !== owner);
@@ -91,19 +93,32 @@ export class FieldIndex<T> {
     else this.scanned = this.scanned.filter((s) => s.owner !== owner);
   }
 
+  private ranged(range: NumericRange, owner: T, adding: boolean): void {
+    // An owner's matchers are always removed together, so one remove drops all its ranges.
+    if (adding) this.numeric.add(range, owner);
+    else this.numeric.remove(owner);
+    this.numericCount += adding ? 1 : -1;
+  }
+
+  /** True when numbers are decided by `numbers` alone (no operator here checks values one by one). */
+  get keyedNumbers(): boolean {
+    return this.scanned.length === 0 && this.any.length === 0;
+  }
+
+  /** The conditions (exact numbers and ranges) a number hits; one binary search. */
+  numbers(v: number): readonly T[] {
+    // numberKey() inlined: this runs for every number of every referenced array (coordinates).
+    if (v >= -NUMERIC_LIMIT && v <= NUMERIC_LIMIT) {
+      return this.numericCount === 0 ? NONE : this.numeric.lookup(Math.round(v * 1e6) / 1e6);
+    }
+    return (this.exact.size === 0 ? undefined : this.exact.get(v)) ?? NONE;
+  }
+
   /** Push every condition the leaf value satisfies (a condition may appear more than once). */
   collect(v: Leaf, out: Hits<T>): void {
     if (typeof v === 'string') this.collectString(v, out);
-    else if (typeof v === 'number') {
-      // numberKey() inlined: this runs for every number of every referenced array (coordinates).
-      const comparable = v >= -NUMERIC_LIMIT && v <= NUMERIC_LIMIT;
-      const key = comparable ? Math.round(v * 1e6) / 1e6 : v;
-      if (this.exact.size > 0) {
-        const hit = this.exact.get(key);
-        if (hit) out.addAll(hit);
-      }
-      if (comparable && this.numericCount > 0) out.addAll(this.numeric.lookup(key));
-    } else if (this.exact.size > 0) {
+    else if (typeof v === 'number') out.addAll(this.numbers(v));
+    else if (this.exact.size > 0) {
       const hit = this.exact.get(v);
       if (hit) out.addAll(hit);
     }

@@ -30,7 +30,7 @@ export class IntervalIndex<T> {
   /** The owners whose range covers the (comparable, quantized) value. */
   lookup(value: number): readonly T[] {
     if (this.dirty) this.rebuild();
-    return this.slots[this.slotOf(value)] ?? [];
+    return this.slots[this.slotOf(value)];
   }
 
   private slotOf(value: number): number {

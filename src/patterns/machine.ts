@@ -54,6 +54,7 @@ export class RuleMatcher {
   private readonly target: ScanTarget<FieldIndex<Condition>> = {
     tree: this.tree,
     leaf: (value, index) => this.leaf(value, index),
+    number: (value, index) => this.number(value, index),
     elements: this.elements,
   };
 
@@ -184,26 +185,37 @@ export class RuleMatcher {
     hits.count = 0;
     index.collect(value, hits);
     const items = hits.items;
-    for (let h = 0; h < hits.count; h++) {
-      const c = items[h];
-      if (c.epoch !== epoch) {
-        c.epoch = epoch;
-        c.free = !c.track;
-        c.trailCount = 0;
-        if (!c.absentOk) {
-          const branch = c.branch;
-          if (branch.epoch !== epoch) {
-            branch.epoch = epoch;
-            branch.count = 0;
-          }
-          if (++branch.count === branch.required) this.complete.push(branch);
+    for (let h = 0; h < hits.count; h++) this.hit(items[h], epoch);
+  }
+
+  /** A number read from event text: the common case (arrays of numbers) skips the hit buffer. */
+  private number(value: number, index: FieldIndex<Condition>): void {
+    if (!index.keyedNumbers) return this.leaf(value, index);
+    const epoch = this.epoch;
+    index.seenEpoch = epoch;
+    const list = index.numbers(value);
+    for (let h = 0; h < list.length; h++) this.hit(list[h], epoch);
+  }
+
+  /** Record that a leaf satisfied the condition (and where, for array consistency). */
+  private hit(c: Condition, epoch: number): void {
+    if (c.epoch !== epoch) {
+      c.epoch = epoch;
+      c.free = !c.track;
+      c.trailCount = 0;
+      if (!c.absentOk) {
+        const branch = c.branch;
+        if (branch.epoch !== epoch) {
+          branch.epoch = epoch;
+          branch.count = 0;
         }
+        if (++branch.count === branch.required) this.complete.push(branch);
       }
-      if (c.free) continue;
-      const element = this.elements.current;
-      if (element < 0) c.free = true;
-      else c.trails[c.trailCount++] = element;
     }
+    if (c.free) return;
+    const element = this.elements.current;
+    if (element < 0) c.free = true;
+    else c.trails[c.trailCount++] = element;
   }
 
   /** Optional conditions hold, and the hits can be drawn from the same elements of shared arrays. */
