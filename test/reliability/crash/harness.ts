@@ -104,6 +104,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     producing = false;
     await drain(events, messages, executions, replays, options.drainTimeoutMs ?? 60_000);
   } finally {
+    // Also when a restart failed: every driver must end, or the scenario never returns.
+    producing = false;
     finished = true;
     await Promise.all(load);
     await eddy.stop();
