@@ -1,6 +1,7 @@
 // The fuzzer's part of the soak: its own `eddy dev` child (the fuzz fixture app on a temp state
 // folder), `cases` malformed requests through test/reliability/fuzz/run-fuzz.ts, the child's peak RSS.
 // When that module is not there, the fuzz is reported as not run.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,4 +66,24 @@ export async function soakFuzz(cases: number, seed: number): Promise<FuzzFigures
     await eddy.stop();
     rmSync(state, { recursive: true, force: true });
   }
+}
+
+/** Runs soakFuzz in a child process (fuzz-main.ts) and resolves with its figures. */
+export function soakFuzzInChild(cases: number, seed: number): Promise<FuzzFigures> {
+  const main = join(import.meta.dirname, 'fuzz-main.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', main, String(cases), String(seed)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve(JSON.parse(last) as FuzzFigures);
+      } catch {
+        resolve({ run: false, reason: `the fuzz process exited ${code} without figures` });
+      }
+    }),
+  );
 }

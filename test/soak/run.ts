@@ -5,7 +5,7 @@
 // ended wrong, or the fuzzer saw a 5xx, a hang or a crash.
 import { runCrashScenario, type CrashReport } from '../reliability/crash/harness.js';
 import { formatTotals, totals } from '../reliability/crash/report.js';
-import { soakFuzz, type FuzzFigures } from './fuzz.js';
+import { soakFuzzInChild, type FuzzFigures } from './fuzz.js';
 import { soakOptions } from './options.js';
 
 const options = soakOptions(process.argv.slice(2), process.env);
@@ -33,7 +33,7 @@ const scenarios = Array.from({ length: options.scenarios }, (_, i) =>
 );
 const [reports, fuzz] = await Promise.all([
   Promise.all(scenarios),
-  soakFuzz(options.fuzzCases, options.seed),
+  soakFuzzInChild(options.fuzzCases, options.seed),
 ]);
 clearInterval(progress);
 
