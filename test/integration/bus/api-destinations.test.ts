@@ -348,15 +348,19 @@ describe('API destinations', () => {
       expect(described.ConnectionArn).toMatch(/:connection\/.+\/[-0-9a-f]{36}$/);
       // A changed endpoint and key take effect on the next event, without a restart.
       write('v2', 'rotated');
+      let puts = 1;
       await expect
         .poll(
           async () => {
             await put('from.template', { id: 'x2' });
+            puts++;
             return server.requests.some((r) => r.url === '/v2/x2' && r.headers['x-key'] === 'rotated');
           },
           { timeout: 20_000, interval: 500 },
         )
         .toBe(true);
+      // Every event put while the reload happened is delivered (to one endpoint or the other) before stop.
+      await expect.poll(() => server.requests.length).toBe(puts);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
