@@ -31,11 +31,18 @@ const scenarios = Array.from({ length: options.scenarios }, (_, i) =>
     onKill: () => kills++,
   }),
 );
-const [reports, fuzz] = await Promise.all([
-  Promise.all(scenarios),
+const [settled, fuzz] = await Promise.all([
+  Promise.allSettled(scenarios),
   soakFuzzInChild(options.fuzzCases, options.seed),
 ]);
 clearInterval(progress);
+const reports = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+// A scenario that could not go on (eddy failed to restart) is a problem, not a crash of the runner.
+const aborted = settled.flatMap((s, i) =>
+  s.status === 'rejected'
+    ? [`scenario ${i} (seed ${options.seed + i * 7919}) aborted: ${String(s.reason)}`]
+    : [],
+);
 
 const sum = totals(reports);
 out('');
@@ -46,6 +53,7 @@ out(`peak memory (RSS, VmHWM of the eddy children): ${(peak / 1024).toFixed(1)} 
 out(`wall time: ${Math.round((Date.now() - started) / 1000)} s`);
 
 const problems = [
+  ...aborted,
   ...reports.flatMap(problemsOf),
   ...(fuzz.run && fuzz.fiveXX + fuzz.hangs > 0 ? [`fuzz: ${fuzz.fiveXX} 5xx, ${fuzz.hangs} hangs`] : []),
   ...(fuzz.run && fuzz.crashed ? ['fuzz: eddy died'] : []),

@@ -44,10 +44,11 @@ export class EddyProcess {
     );
     const endpoint = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(
-        () => reject(new Error(`eddy did not start in time:\n${this.stderr}`)),
-        this.options.startTimeoutMs ?? 30_000,
-      );
+      // Generous: on a saturated 2-core machine a restart that resumes work can take tens of seconds.
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`eddy did not start in time:\n${this.stderr}`));
+      }, this.options.startTimeoutMs ?? 120_000);
       child.stdout!.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const found = /"endpoint": "(http:\/\/[^"]+)"/.exec(out);
