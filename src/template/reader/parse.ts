@@ -15,6 +15,9 @@ import { templateError } from '../errors.js';
 import { SourceMap } from './source-map.js';
 import { longForm } from './tags.js';
 
+/** Most nodes YAML aliases may copy in one template; a template that uses aliases copies a few dozen. */
+const MAX_ALIAS_NODES = 100_000;
+
 /** A parsed template: the document in long form and where every node came from. */
 export interface ParsedTemplate {
   file: string;
@@ -90,10 +93,36 @@ function convert(
     const tagAt = text.lastIndexOf(node.tag, start);
     return tagAt >= 0 && /^\s*$/.test(text.slice(tagAt + node.tag.length, start)) ? tagAt : start;
   };
+  // Aliases are expanded by copying, so a few lines of nested aliases (a "billion laughs" template)
+  // would build billions of nodes and hang eddy: the expansion has a budget, and a cycle is refused.
+  let budget = MAX_ALIAS_NODES;
+  const expanding = new Set<unknown>();
+  const targets = new Map<object, unknown>();
+  const tooBig = (node: Node, message: string) =>
+    templateError(
+      'TEMPLATE_INVALID_YAML',
+      message,
+      at(node.range?.[0] ?? 0),
+      'Use fewer nested YAML aliases (*name): each one copies the whole anchored node.',
+    );
   const visit = (node: unknown): unknown => {
-    if (isAlias(node)) return visit(node.resolve(document));
+    if (isAlias(node)) {
+      // Alias.resolve searches the whole document: once per alias node, not once per expansion.
+      let target = targets.get(node);
+      if (target === undefined) targets.set(node, (target = node.resolve(document)));
+      if (expanding.has(target)) throw tooBig(node, `The YAML alias *${node.source} refers to itself`);
+      expanding.add(target);
+      try {
+        return visit(target);
+      } finally {
+        expanding.delete(target);
+      }
+    }
     if (!node || typeof node !== 'object') return node ?? null;
     const yamlNode = node as Node;
+    if (expanding.size > 0 && --budget < 0) {
+      throw tooBig(yamlNode, `YAML aliases in the template expand to more than ${MAX_ALIAS_NODES} nodes`);
+    }
     let value: unknown;
     if (isMap(yamlNode)) {
       const map: Record<string, unknown> = {};
