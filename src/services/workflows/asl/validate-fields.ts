@@ -111,8 +111,10 @@ function choiceRule(
     return;
   }
   if (Array.isArray(rule.And) || Array.isArray(rule.Or)) {
-    for (const [i, r] of ((rule.And ?? rule.Or) as unknown[]).entries())
-      choiceRule(r, `${where}/${rule.And ? 'And' : 'Or'}[${i}]`, language, false, out);
+    // Take the member that is a list: `{"And": {}, "Or": [...]}` once threw on the object.
+    const key = Array.isArray(rule.And) ? 'And' : 'Or';
+    for (const [i, r] of (rule[key] as unknown[]).entries())
+      choiceRule(r, `${where}/${key}[${i}]`, language, false, out);
     return;
   }
   if (rule.Not !== undefined) return choiceRule(rule.Not, `${where}/Not`, language, false, out);

@@ -302,6 +302,11 @@ function templates(value: unknown, where: string, out: Diagnostic[]): void {
   }
 }
 
+/** The `Next` of each rule of a Choices or Catch list; a malformed list (reported elsewhere) has none. */
+function targetsOf(list: unknown): unknown[] {
+  return Array.isArray(list) ? list.map((rule: unknown) => (isObj(rule) ? rule.Next : undefined)) : [];
+}
+
 function reachability(b: StatesBlock, at: string, out: Diagnostic[]): void {
   const seen = new Set<string>();
   const queue = [b.StartAt];
@@ -310,12 +315,7 @@ function reachability(b: StatesBlock, at: string, out: Diagnostic[]): void {
     if (seen.has(name) || !(name in b.States)) continue;
     seen.add(name);
     const s = b.States[name];
-    for (const t of [
-      s.Next,
-      s.Default,
-      ...(s.Choices ?? []).map((c) => c.Next),
-      ...(s.Catch ?? []).map((c) => c.Next),
-    ])
+    for (const t of [s.Next, s.Default, ...targetsOf(s.Choices), ...targetsOf(s.Catch)])
       if (typeof t === 'string') queue.push(t);
   }
   for (const name of Object.keys(b.States)) {
