@@ -2,7 +2,7 @@
 // order as `Entries[].ErrorCode` with HTTP 200, and the accepted entries committed before answering.
 // Size per entry as docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html computes it.
 import { jsonDepth } from '../json-protocol.js';
-import { AwsError } from '../../shared/aws-error.js';
+import { AwsError, serializationError } from '../../shared/aws-error.js';
 import type { BusService } from '../../services/bus/service.js';
 import { busNameOf } from '../../services/bus/names.js';
 import type { EventEntry } from '../../services/bus/envelope.js';
@@ -18,8 +18,8 @@ const MAX_DETAIL_DEPTH = 512;
 type Entry = Record<string, unknown>;
 type Answer = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
 
-/** Serves PutEvents. */
-export function putEvents(
+/** Serves PutEvents; resolves once the accepted entries are committed to the journal. */
+export async function putEvents(
   bus: BusService,
   input: Record<string, unknown>,
   maxBytes = MAX_PUT_EVENTS_BYTES,
@@ -29,6 +29,8 @@ export function putEvents(
   const entries = input.Entries;
   if (!Array.isArray(entries)) new Violations().add(null, 'entries', 'Member must not be null').throwIfAny();
   const list = entries as Entry[];
+  // A list member that is no JSON object fails AWS's deserializer (it once crashed entrySize: a 500).
+  if (list.some((e) => e === null || typeof e !== 'object' || Array.isArray(e))) throw serializationError();
   if (list.length < 1)
     new Violations().add('[]', 'entries', 'Member must have length greater than or equal to 1').throwIfAny();
   if (list.length > 10) {
@@ -53,7 +55,7 @@ export function putEvents(
     return traceId ? { ...checked, traceId } : checked;
   });
   const accepted = answers.filter((a): a is EventEntry => 'busName' in a);
-  const ids = bus.putEvents(accepted);
+  const ids = await bus.putEvents(accepted);
   let next = 0;
   const out = answers.map((a) => ('busName' in a ? { EventId: ids[next++] } : a));
   return { FailedEntryCount: out.filter((a) => 'ErrorCode' in a).length, Entries: out };
@@ -66,7 +68,8 @@ function checkEntry(entry: Entry): Answer | EventEntry {
     }
   }
   const detail = entry.Detail as string;
-  if (!isJsonObject(detail)) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  const detailValue = jsonObject(detail);
+  if (!detailValue) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
   const resources = entry.Resources;
   if (
     resources !== undefined &&
@@ -78,6 +81,7 @@ function checkEntry(entry: Entry): Answer | EventEntry {
     source: entry.Source as string,
     detailType: entry.DetailType as string,
     detail,
+    detailValue,
     resources: resources as string[] | undefined,
     time: timestamp(entry, 'Time'),
     busName: busNameOf(typeof entry.EventBusName === 'string' ? entry.EventBusName : undefined),
@@ -88,13 +92,16 @@ function invalid(message: string): Answer {
   return { ErrorCode: 'InvalidArgument', ErrorMessage: message };
 }
 
-function isJsonObject(text: string): boolean {
-  if (jsonDepth(text) > MAX_DETAIL_DEPTH) return false;
+/** The text parsed when it is a JSON object (kept: the event is built from it, not parsed again). */
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  if (jsonDepth(text) > MAX_DETAIL_DEPTH) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -62,6 +62,8 @@ const REJECTED = (endpoint: string): [string, unknown][] => [
     },
   ],
   ['AWSEvents.DeleteEventBus', { Name: 'default' }],
+  ['AWSEvents.PutEvents', { Entries: [null] }],
+  ['AWSEvents.PutEvents', { Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }, 'x'] }],
   ['AmazonSQS.CreateQueue', { QueueName: 'q1', Attributes: { VisibilityTimeout: '99999' } }],
   ['AmazonSQS.CreateQueue', { QueueName: 'q2', Attributes: { FifoQueue: 'true' } }],
   ['AmazonSQS.CreateQueue', { QueueName: 'q3', Attributes: { NoSuchAttribute: '1' } }],
