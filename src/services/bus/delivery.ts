@@ -25,6 +25,11 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
   onSettled?(target: DeliveryTarget, delivered: boolean): void;
 }
 
+/** A started attempt; `uncommitted` when the transaction its synchronous part ran in failed. */
+interface Started {
+  uncommitted: boolean;
+}
+
 interface Pending {
   row: DeliveryRow;
   target: DeliveryTarget;
@@ -35,6 +40,7 @@ export class DeliveryWorker {
   private readonly ready: Pending[] = [];
   private readonly timers = new Map<number, TimerHandle>();
   private inFlight = 0;
+  private drainScheduled = false;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
   /** Successful deliveries whose rows are removed (and trace records written) in one transaction per tick. */
@@ -109,19 +115,41 @@ export class DeliveryWorker {
     this.timers.set(pending.row.id, timer);
   }
 
+  /**
+   * Starts ready deliveries. Their synchronous parts run in one transaction, so a batch of deliveries
+   * to a local queue shares one commit; if that commit fails, the calls it covered count as failed.
+   */
   private drain(): void {
-    while (!this.stopped && this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
-      const next = this.ready.shift()!;
-      this.inFlight++;
-      void this.attempt(next).finally(() => {
-        this.inFlight--;
-        this.drain();
-        if (this.inFlight === 0 && this.ready.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
+    if (this.stopped || this.inFlight >= MAX_IN_FLIGHT || this.ready.length === 0) return;
+    const started: Started[] = [];
+    try {
+      this.deps.transaction(() => {
+        while (!this.stopped && this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
+          const token: Started = { uncommitted: false };
+          started.push(token);
+          this.inFlight++;
+          void this.attempt(this.ready.shift()!, token).finally(() => this.finished());
+        }
       });
+    } catch {
+      for (const token of started) token.uncommitted = true;
     }
   }
 
-  private async attempt({ row, target }: Pending): Promise<void> {
+  private finished(): void {
+    this.inFlight--;
+    // Deliveries freed by completions in the same turn start together (one transaction), not one by one.
+    if (this.ready.length > 0 && !this.drainScheduled) {
+      this.drainScheduled = true;
+      setImmediate(() => {
+        this.drainScheduled = false;
+        this.drain();
+      });
+    }
+    if (this.inFlight === 0 && this.ready.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  private async attempt({ row, target }: Pending, started: Started): Promise<void> {
     const { deps } = this;
     const attempt = row.attempts + 1;
     let envelopeText: string | undefined;
@@ -135,6 +163,7 @@ export class DeliveryWorker {
     };
     try {
       await callTarget(deps, target, row.payload, envelope, row.traceId);
+      if (started.uncommitted) throw new Error('the target call was not committed to the store');
       if (this.stopped) return;
       if (this.settled.push({ row, target, attempt }) === 1) setImmediate(() => this.flushSettled());
       return;

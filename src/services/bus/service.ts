@@ -12,7 +12,7 @@ import type { AppModel } from '../../template/model.js';
 import type { ResourceSummary, Service, ServiceContext, TargetCallOptions } from '../core/service.js';
 import { Catalog } from './catalog.js';
 import { DeliveryWorker } from './delivery.js';
-import { buildEnvelope, type EventEntry } from './envelope.js';
+import { buildEnvelope, eventOf, type EventEntry } from './envelope.js';
 import { busNotFound } from './errors.js';
 import type { Rule } from './model.js';
 import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
@@ -28,6 +28,13 @@ const BATCH = 500;
 const PRUNE_EVERY_MS = 3_600_000;
 /** Delivered events stay in the journal this long (for `eddy tail --since` and debugging). */
 const JOURNAL_KEEP_MS = 3_600_000;
+
+/** PutEvents requests staged for one group commit. */
+interface StagedPut {
+  inputs: JournalInput[];
+  queued: Omit<QueuedEvent, 'seq'>[];
+  settle(error?: unknown): void;
+}
 
 /** The `events` service. */
 export class BusService implements Service {
@@ -46,6 +53,8 @@ export class BusService implements Service {
   private scheduler?: Scheduler;
   private http?: HttpDestinations;
   private readonly queue: QueuedEvent[] = [];
+  /** PutEvents requests waiting for the next group commit. */
+  private staged: StagedPut[] = [];
   private schedules: AppModel['schedules'] = [];
   private pruneTimer?: TimerHandle;
   private pumping = false;
@@ -170,6 +179,8 @@ export class BusService implements Service {
   }
 
   async dispose(): Promise<void> {
+    // Requests staged for the group commit are committed (and answered) before the store closes.
+    this.commitStaged();
     this.pruneTimer?.cancel();
     this.scheduler?.dispose();
     this.replayManager?.dispose();
@@ -238,16 +249,17 @@ export class BusService implements Service {
 
   /** Resolves when every event is matched and no delivery is running (retries waiting do not count). */
   async idle(): Promise<void> {
-    while (this.queue.length > 0 || this.pumping || this.pumpScheduled)
+    while (this.staged.length > 0 || this.queue.length > 0 || this.pumping || this.pumpScheduled)
       await new Promise((r) => setImmediate(r));
     await this.worker?.idle();
   }
 
   /**
    * Accepts validated PutEvents entries: commits them to the journal, then answers with their ids.
-   * An entry for a bus that does not exist gets an id and goes nowhere, as on AWS.
+   * An entry for a bus that does not exist gets an id and goes nowhere, as on AWS. Requests arriving in
+   * the same turn of the event loop share one commit (group commit); each resolves only after it.
    */
-  putEvents(entries: EventEntry[]): string[] {
+  putEvents(entries: EventEntry[]): Promise<string[]> {
     const now = this.context.clock.now();
     const ids = entries.map(() => randomUUID());
     const inputs: JournalInput[] = [];
@@ -255,7 +267,7 @@ export class BusService implements Service {
     entries.forEach((entry, i) => {
       if (!this.catalog.bus(entry.busName)) return;
       const envelope = buildEnvelope(entry, ids[i], now, this.scope);
-      const event = JSON.parse(envelope) as Record<string, unknown>;
+      const event = eventOf(entry, ids[i], now, this.scope, envelope);
       // An event on a caller's trace keeps it in its routing (stored with it, so a restart keeps it too).
       const routing = entry.traceId ? { traceId: entry.traceId } : undefined;
       inputs.push({
@@ -268,8 +280,11 @@ export class BusService implements Service {
       });
       queued.push({ id: ids[i], bus: entry.busName, time: now, envelope, event, routing });
     });
-    this.commit(inputs, queued);
-    return ids;
+    if (inputs.length === 0) return Promise.resolve(ids);
+    return new Promise((resolve, reject) => {
+      this.staged.push({ inputs, queued, settle: (error) => (error ? reject(error) : resolve(ids)) });
+      if (this.staged.length === 1) setImmediate(() => this.commitStaged());
+    });
   }
 
   /** Puts ready-made envelopes on a bus (replays, other buses as targets, schedules). */
@@ -290,15 +305,32 @@ export class BusService implements Service {
     this.commit(inputs, queued);
   }
 
+  /** Commits every staged PutEvents request in one transaction, then answers them. */
+  private commitStaged(): void {
+    const batch = this.staged;
+    this.staged = [];
+    if (batch.length === 0) return;
+    let failure: unknown;
+    try {
+      this.commit(
+        batch.flatMap((b) => b.inputs),
+        batch.flatMap((b) => b.queued),
+      );
+    } catch (error) {
+      failure = error ?? new Error('the journal commit failed');
+    }
+    for (const b of batch) b.settle(failure);
+  }
+
   private commit(inputs: JournalInput[], queued: Omit<QueuedEvent, 'seq'>[]): void {
     if (inputs.length === 0) return;
     const journal = this.stores!.journal;
-    // The trace records go into the same transaction as the events: one commit per PutEvents call.
-    journal.transaction(() => {
-      const seqs = journal.appendAll(inputs);
-      queued.forEach((q, i) => {
-        this.queue.push({ ...q, seq: seqs[i] });
-        this.context.trace.publish({
+    const trace = this.context.trace;
+    // The trace records go into the same transaction as the events: one commit for the whole group.
+    const seqs = journal.transaction(() => {
+      const appended = journal.appendAll(inputs);
+      for (const q of queued) {
+        trace.publish({
           kind: 'event',
           traceId: traceOf(q),
           resource: this.catalog.bus(q.bus)?.arn,
@@ -308,8 +340,11 @@ export class BusService implements Service {
             summary: `${String(q.event.source)} ${String(q.event['detail-type'])} on ${q.bus}${q.event['replay-name'] ? ` (replay ${String(q.event['replay-name'])})` : ''}`,
           },
         });
-      });
+      }
+      return appended;
     });
+    // Queued for matching only once committed: a rolled-back event must not be routed.
+    queued.forEach((q, i) => this.queue.push({ ...q, seq: seqs[i] }));
     this.schedulePump();
   }
 
