@@ -10,7 +10,7 @@ import type { TraceRecord } from '../trace/record.js';
 const KIND_GROUPS: Record<string, string[]> = {
   events: ['event', 'match', 'replay'],
   deliveries: ['delivery', 'pipe', 'message'],
-  executions: ['execution', 'state'],
+  executions: ['execution', 'state', 'map-run'],
   logs: ['log', 'invocation'],
   system: ['reload', 'warning', 'error'],
 };
