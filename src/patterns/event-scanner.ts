@@ -102,8 +102,10 @@ class Scanner<I> {
       } else {
         this.pos = start - 1;
         const key = this.string();
-        child = this.target.tree.at(node.path === '' ? key : node.path + '.' + key);
-        plain = key.indexOf('.') < 0;
+        const path = node.path === '' ? key : node.path + '.' + key;
+        // A top-level "" key joins back to the event itself (see PathTree); it counts as no key.
+        child = path === '' ? this.target.tree.root : this.target.tree.at(path);
+        plain = path !== '' && key.indexOf('.') < 0;
       }
       this.space();
       if (t.charCodeAt(this.pos++) !== COLON) bad(this.pos);
@@ -131,7 +133,7 @@ class Scanner<I> {
     const c = this.text.charCodeAt(this.pos);
     const index = node.index;
     if (c === OPEN_BRACE) {
-      if (node.below > 0) return this.object(node, last);
+      if (node.below > 0 || node.path === '') return this.object(node, last && node.path !== '');
       this.skipNested(0);
     } else if (c === OPEN_BRACKET) this.array(node);
     else if (index === undefined) this.skip();

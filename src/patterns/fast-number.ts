@@ -104,9 +104,12 @@ export class NumberReader {
     let value = scale >= 0 ? mantissa * POW10[scale] : mantissa / POW10[-scale];
     if (negative) value = -value;
     if (exact) return value;
-    // Truncated: keep it only when it cannot round differently at six decimals.
+    // Truncated: keep it only when it cannot round differently at six decimals. Below 1e12 micro-units
+    // the dropped digits are worth less than 1e-3 of one (15 digits kept), Number's own rounding
+    // less than 3e-4: a half closer than 2e-3 could go either way (1e-3 was too tight, a property test
+    // found 100000.1731684999999).
     const shifted = Math.abs(value) * 1e6;
     const fraction = shifted - Math.floor(shifted);
-    return shifted < 1e12 && Math.abs(fraction - 0.5) > 1e-3 ? value : Number(text.slice(start, i));
+    return shifted < 1e12 && Math.abs(fraction - 0.5) > 2e-3 ? value : Number(text.slice(start, i));
   }
 }

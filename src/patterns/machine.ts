@@ -154,8 +154,12 @@ export class RuleMatcher {
     const record = object as Record<string, unknown>;
     for (const key in record) {
       const path = prefix === '' ? key : prefix + '.' + key;
-      const node = this.tree.at(path);
-      if (node !== undefined) this.visit(record[key], path, node.index, node.below > 0);
+      // A top-level "" key is the event again (see PathTree).
+      if (path === '') this.visit(record[key], path, undefined, true);
+      else {
+        const node = this.tree.at(path);
+        if (node !== undefined) this.visit(record[key], path, node.index, node.below > 0);
+      }
     }
   }
 

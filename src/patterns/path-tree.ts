@@ -3,7 +3,9 @@
 // key (no dot, not empty), so reading `{"properties":{"STREET":...}}` compares raw key text against a
 // few expected keys instead of building "properties.STREET" and hashing it. Keys that are dotted,
 // empty or escaped are resolved by their full path (`at`), which gives the same answer: a path is
-// the parent path and the key joined by a dot, except below the root (`''`), where it is the key.
+// the parent path and the key joined by a dot, except below the root (`''`), where it is the key. So a
+// top-level key `""` leads back to the root (the scanner reads its value as more of the event), and no
+// leaf ever sits at path `''` (the reference matcher skips it): a field `''` is kept off the root.
 
 /** One referenced path (a field, a prefix of one, or both). */
 export class PathNode<I> {
@@ -46,20 +48,24 @@ const LINEAR_LIMIT = 8;
 export class PathTree<I> {
   readonly root = new PathNode<I>('');
   private readonly nodes = new Map<string, PathNode<I>>([['', this.root]]);
+  /** Field `''`: referenced, never reached. */
+  private readonly empty = new PathNode<I>('');
 
-  /** The node of a path when some rule references it or a path below it. */
+  /** The node of a path (not the root) when some rule references it or a path below it. */
   at(path: string): PathNode<I> | undefined {
+    if (path === '') return undefined;
     const node = this.nodes.get(path);
     return node !== undefined && (node.index !== undefined || node.below > 0) ? node : undefined;
   }
 
   /** The field index at a path, if referenced. */
   field(path: string): I | undefined {
-    return this.nodes.get(path)?.index;
+    return path === '' ? this.empty.index : this.nodes.get(path)?.index;
   }
 
   /** Reference a field path, creating its index with `make` the first time. */
   addField(path: string, make: () => I): I {
+    if (path === '') return (this.empty.index ??= make());
     const node = this.node(path);
     if (node.index !== undefined) return node.index;
     node.index = make();
@@ -71,6 +77,10 @@ export class PathTree<I> {
 
   /** Drop a field path (its index is empty now). */
   removeField(path: string): void {
+    if (path === '') {
+      this.empty.index = undefined;
+      return;
+    }
     const node = this.nodes.get(path);
     if (node?.index === undefined) return;
     node.index = undefined;
