@@ -40,21 +40,48 @@ export function reportLine(requestId: string, f: ReportFigures): string {
   return parts.join('\t');
 }
 
-/** Splits streamed output into whole lines; `flush` returns what is left without a newline. */
+/**
+ * Longest log line kept, in characters: one CloudWatch Logs event holds at most 256 KB
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html), so a longer
+ * line is cut there. Without the cap a handler printing 10 MB lines made eddy hold and re-scan them.
+ */
+export const MAX_LOG_LINE_CHARS = 256 * 1024;
+
+/** Splits streamed output into whole lines (each cut at MAX_LOG_LINE_CHARS); `flush` returns the rest. */
 export class LineSplitter {
   private rest = '';
+  /** The current line passed the cap: its remaining text is dropped up to its newline. */
+  private cut = false;
 
   /** The complete lines in `text` (with what was left from before). */
   push(text: string): string[] {
-    const lines = (this.rest + text).split('\n');
-    this.rest = lines.pop() ?? '';
-    return lines;
+    const lines: string[] = [];
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      this.append(newline < 0 ? text.slice(start) : text.slice(start, newline));
+      if (newline < 0) return lines;
+      lines.push(this.rest);
+      this.rest = '';
+      this.cut = false;
+      start = newline + 1;
+    }
   }
 
   /** The unterminated tail, if any. */
   flush(): string[] {
     const rest = this.rest;
     this.rest = '';
+    this.cut = false;
     return rest ? [rest] : [];
+  }
+
+  private append(piece: string): void {
+    if (this.cut) return;
+    const room = MAX_LOG_LINE_CHARS - this.rest.length;
+    if (piece.length > room) {
+      this.rest += piece.slice(0, room);
+      this.cut = true;
+    } else this.rest += piece;
   }
 }
