@@ -49,9 +49,9 @@ export class DeliveryWorker {
   constructor(private readonly deps: DeliveryDeps) {}
 
   /** Schedules recorded deliveries: due ones run now, later ones on the clock. */
-  schedule(rows: DeliveryRow[]): void {
+  schedule(rows: (DeliveryRow & { parsedTarget?: DeliveryTarget })[]): void {
     for (const row of rows) {
-      const pending = { row, target: JSON.parse(row.target) as DeliveryTarget };
+      const pending = { row, target: row.parsedTarget ?? (JSON.parse(row.target) as DeliveryTarget) };
       const wait = row.nextAt - this.deps.clock.now();
       if (wait <= 0) this.ready.push(pending);
       else this.later(pending, wait);

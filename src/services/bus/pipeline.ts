@@ -33,6 +33,9 @@ export interface QueuedEvent {
   routing?: EventRouting;
 }
 
+/** A recorded delivery with its target configuration still parsed (the worker need not parse it). */
+export type RoutedDelivery = DeliveryRow & { parsedTarget?: DeliveryTarget };
+
 /** What the pipeline needs. */
 export interface PipelineDeps {
   catalog: Catalog;
@@ -45,8 +48,9 @@ export interface PipelineDeps {
 }
 
 /** Matches a batch of events and records their deliveries; returns the deliveries to run. */
-export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryRow[] {
-  const rows: DeliveryRow[] = [];
+export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): RoutedDelivery[] {
+  const rows: RoutedDelivery[] = [];
+  const configs = new Map<TargetModel, { value: DeliveryTarget; text: string }>();
   const matches: { event: QueuedEvent; rule: Rule }[] = [];
   const drops: { event: QueuedEvent; rule: Rule; target: TargetModel; reason: string }[] = [];
   const now = deps.now();
@@ -65,16 +69,24 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): DeliveryR
             drops.push({ event, rule, target, reason: input.reason });
             continue;
           }
-          rows.push(
-            deps.deliveries.add({
-              eventSeq: event.seq,
-              traceId: traceOf(event),
-              ruleArn: rule.arn,
-              target: JSON.stringify(deliveryTarget(rule, target, event.event['replay-name'])),
-              payload: input.payload,
-              firstAt: now,
-            }),
-          );
+          const replay = event.event['replay-name'];
+          // Events of one batch mostly go to the same targets: each configuration is serialized once.
+          let config = typeof replay === 'string' ? undefined : configs.get(target);
+          if (!config) {
+            const value = deliveryTarget(rule, target, replay);
+            config = { value, text: JSON.stringify(value) };
+            if (typeof replay !== 'string') configs.set(target, config);
+          }
+          const row: RoutedDelivery = deps.deliveries.add({
+            eventSeq: event.seq,
+            traceId: traceOf(event),
+            ruleArn: rule.arn,
+            target: config.text,
+            payload: input.payload,
+            firstAt: now,
+          });
+          row.parsedTarget = config.value;
+          rows.push(row);
         }
       }
       deps.journal.done(event.seq);

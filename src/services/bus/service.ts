@@ -283,7 +283,11 @@ export class BusService implements Service {
     if (inputs.length === 0) return Promise.resolve(ids);
     return new Promise((resolve, reject) => {
       this.staged.push({ inputs, queued, settle: (error) => (error ? reject(error) : resolve(ids)) });
-      if (this.staged.length === 1) setImmediate(() => this.commitStaged());
+      if (this.staged.length > 1) return;
+      setImmediate(() => this.commitStaged());
+      // Queued right behind the commit, in the same turn: the acks are written (microtasks run between
+      // the two callbacks), then the events are routed with no further turn of the event loop.
+      this.schedulePump();
     });
   }
 
