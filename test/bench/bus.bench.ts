@@ -88,9 +88,10 @@ async function target(onEvent: (detail: { sent: number }) => void) {
 async function throughput(
   url: string,
   delivered: () => number,
-): Promise<{ acked: number; endToEnd: number }> {
+): Promise<{ acked: number; endToEnd: number; cpuPerEvent: number }> {
   const pool = new Pool(url, { connections: CONCURRENCY, pipelining: 1 });
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -100,10 +101,13 @@ async function throughput(
   const ackedAt = performance.now();
   while (delivered() < BATCHES * 10) await new Promise((r) => setTimeout(r, 1));
   const doneAt = performance.now();
+  const used = process.cpuUsage(cpu);
   await pool.close();
   return {
     acked: (BATCHES * 10) / ((ackedAt - start) / 1000),
     endToEnd: (BATCHES * 10) / ((doneAt - start) / 1000),
+    // Process CPU (client, server and target together) per event: steadier than rates on a busy machine.
+    cpuPerEvent: (used.user + used.system) / (BATCHES * 10),
   };
 }
 
@@ -127,6 +131,7 @@ async function latency(url: string, samples: number[]): Promise<void> {
  * clock (performance.timeOrigin + now(), shared across processes) as its first statement.
  */
 async function handlerLatency(bareP50: number): Promise<void> {
+  if (process.env.BUS_HANDLER === '0') return;
   if (!createServices().some((s) => s.arnService === 'lambda')) {
     console.log('  (functions service not registered: latency to a function handler not measured)');
     return;
@@ -240,15 +245,18 @@ export default async function run(): Promise<void> {
       return counted;
     });
     console.log(`PutEvents throughput, ${fmt(BATCHES)} batches of 10, ${CONCURRENCY} connections`);
-    console.log(`  bare Node HTTP server (parse only)            ${fmt(base.acked).padStart(9)} events/s`);
+    const cpu = (r: { cpuPerEvent: number }) => `${r.cpuPerEvent.toFixed(0)} µs CPU/event`;
+    console.log(
+      `  bare Node HTTP server (parse only)            ${fmt(base.acked).padStart(9)} events/s   (${cpu(base)})`,
+    );
     console.log(
       `  eddy, acknowledged (journal on disk)          ${fmt(sqs.acked).padStart(9)} events/s   (${(sqs.acked / base.acked).toFixed(2)}× the baseline)`,
     );
     console.log(
-      `  eddy, delivered end to end to an SQS queue    ${fmt(sqs.endToEnd).padStart(9)} events/s   (target 10,000)`,
+      `  eddy, delivered end to end to an SQS queue    ${fmt(sqs.endToEnd).padStart(9)} events/s   (target 10,000; ${cpu(sqs)})`,
     );
     console.log(
-      `  eddy, delivered end to end to an HTTP target  ${fmt(http.endToEnd).padStart(9)} events/s   (one HTTP request per event)`,
+      `  eddy, delivered end to end to an HTTP target  ${fmt(http.endToEnd).padStart(9)} events/s   (one HTTP request per event; ${cpu(http)})`,
     );
 
     await call('PutTargets', { Rule: 'bench', Targets: [{ Id: 'sink', Arn: sink.url }] });
