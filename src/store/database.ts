@@ -30,7 +30,8 @@ export interface Store {
 export function openStore(location: StoreLocation): Store {
   let file = ':memory:';
   if ('stateDir' in location) {
-    mkdirSync(location.stateDir, { recursive: true });
+    // Owner-only: the folder holds every event, message and payload the app has seen.
+    mkdirSync(location.stateDir, { recursive: true, mode: 0o700 });
     file = join(location.stateDir, 'eddy.sqlite');
   }
   const db = new Database(file);
