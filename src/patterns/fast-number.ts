@@ -36,16 +36,15 @@ export class NumberReader {
     // The first nine decimals as an integer; later ones cannot move the rounding (see below).
     let nano = 0;
     if (c === 46) {
-      let digits = 0;
-      c = text.charCodeAt(++i);
-      while (c >= 48 && c <= 57) {
-        if (digits < 9) {
-          nano = nano * 10 + (c - 48);
-          digits++;
-        }
+      const from = ++i;
+      const stop = from + 9;
+      c = text.charCodeAt(i);
+      while (c >= 48 && c <= 57 && i < stop) {
+        nano = nano * 10 + (c - 48);
         c = text.charCodeAt(++i);
       }
-      if (digits < 9) nano *= POW10[9 - digits];
+      if (i < stop) nano *= POW10[stop - i];
+      else while (c >= 48 && c <= 57) c = text.charCodeAt(++i);
     }
     if (c === 101 || c === 69 || c === 46 || c === 43 || c === 45) return this.general(text, start);
     this.end = i;
