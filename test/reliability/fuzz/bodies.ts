@@ -116,6 +116,8 @@ const value = fc.oneof(
     'x'.repeat(300),
   ),
   fc.constantFrom(-1, 0, 2 ** 53, -(2 ** 31), 1e308, 0.5, true, false, null, [], {}),
+  // Lists and maps whose members have the wrong type (PutEvents once crashed on `Entries: [null]`).
+  fc.constantFrom([null], [1], [[]], ['x'], [{}], { a: null }, { a: {} }, { a: [] }, [{ Id: null, Arn: 1 }]),
   fc.constantFrom(
     '{"source":[{"prefix":1}]}',
     '{"detail":{"a":[{"numeric":[">",1,"<"]}]}}',

@@ -20,6 +20,7 @@ afterAll(async () => {
 });
 
 test(`every malformed request gets an AWS-shaped 4xx (seed ${SEED})`, { timeout: 180_000 }, async () => {
+  const rssBefore = process.memoryUsage().rss;
   const report = await runFuzz({
     endpoint: eddy.endpoint,
     cases: CASES,
@@ -41,6 +42,8 @@ test(`every malformed request gets an AWS-shaped 4xx (seed ${SEED})`, { timeout:
   const failed = report.fiveXX + report.hangs + report.badShapes + report.dropped + report.healthFailures;
   expect(failed, `replay with EDDY_FUZZ_SEED=${SEED}:\n${JSON.stringify(report.failures, null, 1)}`).toBe(0);
   expect(report.tried).toBeGreaterThan(CASES * 0.9);
+  // Memory stays bounded: a few thousand requests (16 MB bodies among them) must not pile up.
+  expect(report.peakRssBytes ?? 0).toBeLessThan(rssBefore + 1024 * 2 ** 20);
   // A request that smuggled a key onto Object.prototype would change every object in the process.
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
 });
