@@ -44,7 +44,11 @@ export async function runState(
     resumed?.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
   const enteredId =
     entered?.eventId ?? env.history.add(enteredType[state.Type], { name, ...payload('input', input) });
-  const ctx = new StateContext(frame, name, state, enteredId, entered?.time ?? env.clock.now());
+  // The Entered event's own timestamp, so `$$.State.EnteredTime` and a Wait's start agree with it.
+  const enteredAt = entered
+    ? Date.parse(entered.time)
+    : env.history.events[env.history.events.length - 1].timestamp;
+  const ctx = new StateContext(frame, name, state, enteredId, enteredAt);
   const handler = HANDLERS[state.Type];
   let attempts: Map<number, number> | undefined;
   if (entered && resumed?.retry) {

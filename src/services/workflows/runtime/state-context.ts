@@ -16,19 +16,18 @@ export class StateContext {
 
   private enteredText: string | undefined;
 
-  /** `entered` is the Entered event's time: epoch ms, or the ISO text a resumed state recorded. */
+  /** `enteredAt` is the Entered event's time (epoch ms). */
   constructor(
     readonly frame: Frame,
     readonly name: string,
     readonly state: StateDefinition,
     readonly enteredEventId: number,
-    private readonly entered: number | string,
+    readonly enteredAt: number,
   ) {}
 
   /** `$$.State.EnteredTime`, formatted only when a state reads its context (most never do). */
   get enteredTime(): string {
-    this.enteredText ??=
-      typeof this.entered === 'string' ? this.entered : new Date(this.entered).toISOString();
+    this.enteredText ??= new Date(this.enteredAt).toISOString();
     return this.enteredText;
   }
 

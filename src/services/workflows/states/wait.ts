@@ -9,7 +9,8 @@ import { nextOf, type StateHandler } from './handler.js';
 
 async function waitUntil(ctx: StateContext, input: unknown, effective: unknown): Promise<number> {
   const s = ctx.state;
-  const now = ctx.env.clock.now();
+  // Seconds count from when the state was entered (its Entered event), not from a later clock reading.
+  const now = ctx.enteredAt;
   if (ctx.language === 'JSONata') {
     if (s.Seconds !== undefined) {
       const v =
