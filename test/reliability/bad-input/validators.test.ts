@@ -93,7 +93,7 @@ describe('templates', () => {
             if (outcome.location || /:\d+:\d+/.test(outcome.message)) positioned++;
           }
         }),
-        options,
+        { ...options, numRuns: Math.ceil(RUNS / 2) },
       );
       // Nearly every failure names file:line:col (a few, such as a missing code folder, have no line).
       expect(positioned).toBeGreaterThanOrEqual(failed * 0.8);
