@@ -3,6 +3,7 @@
 // event goes to the target's dead-letter queue (or is dropped). A missing target is not retried, as on
 // AWS (docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html).
 import type { Clock, TimerHandle } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
 import type { BusDeliveries, DeliveryRow } from '../../store/bus-deliveries.js';
 import type { TraceHub } from '../../trace/hub.js';
 import { sendToDeadLetterQueue, type DeadLetterDeps } from './dead-letter.js';
@@ -17,10 +18,12 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
   deliveries: BusDeliveries;
   clock: Clock;
   trace: TraceHub;
-  /** Runs `fn` in one store transaction. */
-  transaction(fn: () => void): void;
+  /** Runs `fn` in one store transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T;
   /** The envelope (JSON text) of a journal event. */
   envelopeOf(eventSeq: number): string | undefined;
+  /** Where a store failure outside any request is reported. */
+  logger?: Pick<Logger, 'warn'>;
   /** Told when a delivery ends: delivered, or failed for good. */
   onSettled?(target: DeliveryTarget, delivered: boolean): void;
 }
@@ -28,6 +31,13 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
 /** A started attempt; `uncommitted` when the transaction its synchronous part ran in failed. */
 interface Started {
   uncommitted: boolean;
+}
+
+/** A delivery the target accepted, whose row is removed at the next commit. */
+interface Settled {
+  row: DeliveryRow;
+  target: DeliveryTarget;
+  attempt: number;
 }
 
 interface Pending {
@@ -44,7 +54,9 @@ export class DeliveryWorker {
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
   /** Successful deliveries whose rows are removed (and trace records written) in one transaction per tick. */
-  private settled: { row: DeliveryRow; target: DeliveryTarget; attempt: number }[] = [];
+  private settled: Settled[] = [];
+  /** Attempts started inside the current `batch` transaction. */
+  private started?: Started[];
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -78,32 +90,69 @@ export class DeliveryWorker {
     this.ready.length = 0;
   }
 
-  private flushSettled(): void {
-    const batch = this.settled;
+  /**
+   * Runs `fn` in one transaction together with the deliveries it starts (their calls' synchronous parts,
+   * such as a local queue's insert) and the removal of deliveries that succeeded since the last commit.
+   * If the commit fails, the calls it covered count as failed and the successes are written again later.
+   */
+  batch<T>(fn: () => T): T {
+    if (this.started) return fn();
+    const started: Started[] = [];
+    const settled = this.settled;
     this.settled = [];
-    if (this.stopped) return;
+    this.started = started;
+    try {
+      return this.deps.transaction(() => {
+        this.writeSettled(settled);
+        return fn();
+      });
+    } catch (error) {
+      for (const token of started) token.uncommitted = true;
+      // Written again later, not at once: a store that keeps failing must not be retried in a busy loop.
+      this.settled.unshift(...settled);
+      if (settled.length > 0) setTimeout(() => this.flushSettled(), 1000).unref();
+      throw error;
+    } finally {
+      this.started = undefined;
+    }
+  }
+
+  private settle(...items: Settled[]): void {
+    const first = this.settled.length === 0;
+    this.settled.push(...items);
+    if (first && this.settled.length > 0) setImmediate(() => this.flushSettled());
+  }
+
+  private flushSettled(): void {
+    if (this.stopped || this.settled.length === 0) return;
+    try {
+      // A crash before this commit re-delivers these events after restart: at-least-once.
+      this.batch(() => undefined);
+    } catch (error) {
+      this.deps.logger?.warn(`events: recording delivered events failed (retried in 1 s): ${String(error)}`);
+    }
+  }
+
+  private writeSettled(batch: Settled[]): void {
     const { deps } = this;
-    // A crash before this commit re-delivers these events after restart: at-least-once.
-    deps.transaction(() => {
-      for (const { row, target, attempt } of batch) {
-        deps.deliveries.finish(row.id);
-        deps.onSettled?.(target, true);
-        deps.trace.publish({
-          kind: 'delivery',
-          traceId: row.traceId,
-          resource: target.arn,
-          payload: {
-            rule: target.ruleName,
-            ruleArn: target.ruleArn,
-            target: target.id,
-            targetArn: target.arn,
-            attempt,
-            outcome: 'succeeded',
-            summary: `${target.id} ✔ delivered (attempt ${attempt})`,
-          },
-        });
-      }
-    });
+    for (const { row, target, attempt } of batch) {
+      deps.deliveries.finish(row.id);
+      deps.onSettled?.(target, true);
+      deps.trace.publish({
+        kind: 'delivery',
+        traceId: row.traceId,
+        resource: target.arn,
+        payload: {
+          rule: target.ruleName,
+          ruleArn: target.ruleArn,
+          target: target.id,
+          targetArn: target.arn,
+          attempt,
+          outcome: 'succeeded',
+          summary: `${target.id} ✔ delivered (attempt ${attempt})`,
+        },
+      });
+    }
   }
 
   private later(pending: Pending, wait: number): void {
@@ -121,18 +170,17 @@ export class DeliveryWorker {
    */
   private drain(): void {
     if (this.stopped || this.inFlight >= MAX_IN_FLIGHT || this.ready.length === 0) return;
-    const started: Started[] = [];
     try {
-      this.deps.transaction(() => {
+      this.batch(() => {
         while (!this.stopped && this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
           const token: Started = { uncommitted: false };
-          started.push(token);
+          this.started!.push(token);
           this.inFlight++;
           void this.attempt(this.ready.shift()!, token).finally(() => this.finished());
         }
       });
     } catch {
-      for (const token of started) token.uncommitted = true;
+      // The started calls are marked uncommitted: each fails and is retried.
     }
   }
 
@@ -165,7 +213,7 @@ export class DeliveryWorker {
       await callTarget(deps, target, row.payload, envelope, row.traceId);
       if (started.uncommitted) throw new Error('the target call was not committed to the store');
       if (this.stopped) return;
-      if (this.settled.push({ row, target, attempt }) === 1) setImmediate(() => this.flushSettled());
+      this.settle({ row, target, attempt });
       return;
     } catch (error) {
       if (this.stopped) return;

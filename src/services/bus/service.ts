@@ -84,6 +84,7 @@ export class BusService implements Service {
       clock: context.clock,
       deliveries: stores.deliveries,
       transaction: (fn) => stores.journal.transaction(fn),
+      logger: context.logger,
       envelopeOf: (seq) => stores.journal.get(seq)?.envelope,
       forwardToBus: (arn, envelope, traceId) => this.forward(arn, envelope, traceId),
       callApiDestination,
@@ -387,23 +388,36 @@ export class BusService implements Service {
   }
 
   private pump(): void {
-    if (!this.stores || !this.worker) return;
+    const { stores, worker } = this;
+    if (!stores || !worker) return;
     this.pumping = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, BATCH);
-        const rows = routeEvents(
-          {
-            catalog: this.catalog,
-            journal: this.stores.journal,
-            deliveries: this.stores.deliveries,
-            trace: this.context.trace,
-            now: () => this.context.clock.now(),
-            ruleByArn: (arn) => this.catalog.rules().find((r) => r.arn === arn),
-          },
-          batch,
-        );
-        this.worker.schedule(rows);
+        // One commit: the batch's deliveries and done marks, the synchronous part of their first attempts
+        // (a local queue's insert) and the removal of deliveries that succeeded since the last commit.
+        try {
+          worker.batch(() => {
+            const rows = routeEvents(
+              {
+                catalog: this.catalog,
+                journal: stores.journal,
+                deliveries: stores.deliveries,
+                trace: this.context.trace,
+                now: () => this.context.clock.now(),
+                ruleByArn: (arn) => this.catalog.rules().find((r) => r.arn === arn),
+              },
+              batch,
+            );
+            worker.schedule(rows);
+          });
+        } catch (error) {
+          // Rolled back: the events stay pending in the journal and are routed again in a moment.
+          this.queue.unshift(...batch);
+          this.context.logger.warn(`events: routing failed (retried in 1 s): ${String(error)}`);
+          setTimeout(() => this.schedulePump(), 1000).unref();
+          return;
+        }
       }
     } finally {
       this.pumping = false;
