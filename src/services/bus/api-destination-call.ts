@@ -10,6 +10,7 @@ import type { Connection, ConnectionRegistry } from './connections.js';
 import type { OAuthTokens } from './oauth.js';
 import { withQuery } from './oauth.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { loadUndici } from '../../shared/undici.js';
 
 /** EventBridge gives an API destination this long to answer. */
 const TIMEOUT_MS = 5_000;
@@ -78,7 +79,7 @@ export async function invokeApiDestination(
   const method = destination.httpMethod.toUpperCase();
   const sent = method === 'GET' || method === 'HEAD' ? undefined : withBodyParameters(body, connection);
   // undici is loaded before the slot is taken, so the first call's load time does not eat into the pacing.
-  const { request } = await import('undici');
+  const { request } = await loadUndici();
   await deps.limiter.take(destination.arn, destination.invocationRateLimitPerSecond);
   let answer: HttpAnswer;
   try {

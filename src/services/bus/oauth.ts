@@ -3,6 +3,7 @@
 // its expiry or the endpoint answers 401/407 (docs.aws.amazon.com/eventbridge/latest/userguide/eb-target-connection-auth.html).
 import { AwsError } from '../../shared/aws-error.js';
 import type { Connection, ConnectionHttpParameters } from './connections.js';
+import { loadUndici } from '../../shared/undici.js';
 
 /** A token is refreshed this long before it expires. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -59,7 +60,7 @@ export class OAuthTokens {
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     }
     // undici is loaded on first use, as for HTTP targets (start-up cost).
-    const { request } = await import('undici');
+    const { request } = await loadUndici();
     let status: number;
     let text: string;
     try {

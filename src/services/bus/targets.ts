@@ -5,6 +5,7 @@ import { AwsError } from '../../shared/aws-error.js';
 import type { TargetRouter } from '../core/service.js';
 import type { TraceHub } from '../../trace/hub.js';
 import { resolveDynamic, type HttpParameters } from './api-destination-call.js';
+import { loadUndici } from '../../shared/undici.js';
 
 /** The copy of a target's configuration a delivery carries. */
 export interface DeliveryTarget {
@@ -93,7 +94,7 @@ async function postHttp(url: string, body: string, parameters?: Record<string, u
   const extra = parameters?.headerParameters ?? parameters?.HeaderParameters;
   if (extra && typeof extra === 'object') Object.assign(headers, extra);
   // undici is loaded on first use: it costs ~100 ms of start-up and most apps have no HTTP targets.
-  const { request } = await import('undici');
+  const { request } = await loadUndici();
   const response = await request(url, { method: 'POST', body, headers });
   await response.body.dump();
   // AWS retries 429 and 5xx only; other 4xx fail without retry (eb-api-destinations.html).

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { TargetRouter } from '../../core/service.js';
 import { StatesError } from '../index.js';
 import type { Scope } from './arns.js';
+import { loadUndici } from '../../../shared/undici.js';
 
 /** The event envelope a bus receives (what PutEvents would build). */
 export function busEnvelope(
@@ -112,7 +113,7 @@ export async function httpInvoke(input: unknown, signal: AbortSignal): Promise<u
   }
   const method = String(p.Method ?? 'GET').toUpperCase() as 'GET';
   // undici is loaded on first use: it costs ~100 ms of start-up and most apps have no HTTP targets.
-  const { request } = await import('undici');
+  const { request } = await loadUndici();
   const response = await request(url, { method, headers, body, signal });
   const text = await response.body.text();
   let parsed: unknown = text;
