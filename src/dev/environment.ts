@@ -31,6 +31,7 @@ export type ReloadResult = { ok: true; app: AppModel } | { ok: false; error: Err
 /** A running local cloud. Create with `DevEnvironment.start(options)`. */
 export class DevEnvironment {
   readonly trace: TraceHub;
+  private readonly traceSink: ReturnType<typeof storeTraceSink>;
   private app: AppModel;
   private server?: Server;
   private watcher: FileWatcher = createNoopWatcher();
@@ -44,7 +45,8 @@ export class DevEnvironment {
     readonly store: Store,
     readonly services: Service[],
   ) {
-    this.trace = new TraceHub(storeTraceSink(store));
+    this.traceSink = storeTraceSink(store);
+    this.trace = new TraceHub(this.traceSink);
     this.app = emptyApp({
       region: options.region,
       accountId: options.accountId,
@@ -154,6 +156,7 @@ export class DevEnvironment {
     }
     for (const service of [...this.services].reverse()) await service.dispose().catch(() => undefined);
     if (this.options.stateDir) removeServerInfo(this.options.stateDir);
+    this.traceSink.flush();
     this.store.close();
   }
 

@@ -27,9 +27,22 @@ export interface TraceLogRow {
   payload: string;
 }
 
+/** A record to store under a sequence number the writer assigned. */
+export interface NumberedTraceRow {
+  seq: number;
+  time: number;
+  kind: string;
+  traceId: string;
+  resource?: string;
+  payload: string;
+}
+
 /** Appends and reads trace records. */
 export class TraceLog {
   private readonly insert;
+  private readonly insertNumbered;
+  private readonly insertMany;
+  private readonly selectMaxSeq;
   private readonly selectSince;
   private readonly selectAfterSeq;
 
@@ -37,6 +50,14 @@ export class TraceLog {
     this.insert = db.prepare(
       'INSERT INTO trace_log (time, kind, trace_id, resource, payload) VALUES (?, ?, ?, ?, ?)',
     );
+    const numbered = db.prepare(
+      'INSERT INTO trace_log (seq, time, kind, trace_id, resource, payload) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.insertNumbered = numbered;
+    this.insertMany = db.transaction((rows: NumberedTraceRow[]) => {
+      for (const r of rows) numbered.run(r.seq, r.time, r.kind, r.traceId, r.resource ?? null, r.payload);
+    });
+    this.selectMaxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM trace_log');
     const columns = 'seq, time, kind, trace_id AS traceId, resource, payload';
     this.selectSince = db.prepare<[number, number], TraceLogRow>(
       `SELECT ${columns} FROM trace_log WHERE time >= ? ORDER BY seq LIMIT ?`,
@@ -62,6 +83,19 @@ export class TraceLog {
       record.payload,
     );
     return Number(info.lastInsertRowid);
+  }
+
+  /** Stores records numbered by the caller, in one transaction. */
+  appendNumbered(rows: NumberedTraceRow[]): void {
+    if (rows.length === 1) {
+      const r = rows[0];
+      this.insertNumbered.run(r.seq, r.time, r.kind, r.traceId, r.resource ?? null, r.payload);
+    } else if (rows.length > 1) this.insertMany(rows);
+  }
+
+  /** The highest sequence number stored (0 when empty). */
+  maxSeq(): number {
+    return this.selectMaxSeq.get()?.seq ?? 0;
   }
 
   /** Records at or after `time` (epoch ms), oldest first. */
