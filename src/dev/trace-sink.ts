@@ -24,7 +24,14 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
     if (buffer.length === 0) return;
     const rows = buffer;
     buffer = [];
-    log.appendNumbered(rows);
+    // A record published after the store closed (a child run aborting during stop) has nowhere to go;
+    // trace rows are observability, so a closed or failing store drops them rather than crash eddy.
+    if (!store.db.open) return;
+    try {
+      log.appendNumbered(rows);
+    } catch {
+      // Dropped, as above.
+    }
   };
   return {
     append: (record) => {

@@ -24,8 +24,8 @@ afterEach(async () => {
 test('kill -9 during a burst loses no acknowledged event', async () => {
   state = mkdtempSync(join(tmpdir(), 'eddy-bus-durable-'));
   capture = await captureServer();
-  // Slow target, so deliveries are still pending when the process dies.
-  capture.delayMs = 100;
+  // A target slower than the burst, so deliveries are still pending when the process dies.
+  capture.delayMs = 3_000;
   const child = execa('node', ['--import', 'tsx', join(import.meta.dirname, 'fixtures/serve.ts'), state], {
     reject: false,
   });
@@ -58,6 +58,7 @@ test('kill -9 during a burst loses no acknowledged event', async () => {
   await child;
   events.destroy();
   const before = capture.bodies.length;
+  capture.delayMs = 0;
 
   const restarted = await startBus({ state });
   try {

@@ -64,3 +64,20 @@ describe('storeTraceSink', () => {
     store.close();
   });
 });
+
+describe('storeTraceSink after the store closed', () => {
+  test('a record published after close is dropped, never thrown from the next turn', async () => {
+    const store = openStore({ inMemory: true });
+    const hub = new TraceHub(storeTraceSink(store));
+    hub.publish({ kind: 'log', traceId: 'before', payload: {} });
+    store.close();
+    hub.publish({ kind: 'log', traceId: 'after', payload: {} });
+    const crashes: unknown[] = [];
+    const onError = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onError);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('uncaughtException', onError);
+    expect(crashes).toEqual([]);
+  });
+});
