@@ -1,18 +1,11 @@
 // Reads event JSON text and reports only the leaves at paths some rule references; everything else is
-// skipped without building values (no number conversion, no objects). This is what lets matching beat
-// JSON.parse: a typical event carries far more data than its rules look at (event-ruler streams events
-// through Jackson for the same reason). Once every referenced key of an object has been read, the rest
-// of it is skipped (at the top level, not read at all): an event that repeats a key, or spells a nested
-// path as a dotted key after the object, is read up to that point only. Malformed text that is read
-// throws; the caller then reports JSON.parse's error.
-// Reads event JSON text and reports only the leaves at paths some rule references; everything else is
 // skipped without building values (no number conversion, no objects, no key strings). This is what
 // lets matching beat JSON.parse: a typical event carries far more data than its rules look at
 // (event-ruler streams events through Jackson for the same reason). Keys are compared in place against
 // the referenced keys of the object being read (PathTree). Once every referenced key of an object has
 // been read, the rest of it is skipped, and when that also completes every enclosing object up to the
 // event (outside arrays), reading stops there: an event that repeats a key, or spells a nested path as
-// a dotted key after the object, is read up to that point only. Malformed text that is read throws;
+// a dotted key (or under a top-level "" key) after the object, is read up to that point only. Malformed text that is read throws;
 // the caller then reports JSON.parse's error.
 import type { ElementTable } from './elements.js';
 import { NumberReader } from './fast-number.js';
