@@ -97,7 +97,7 @@ export class OAuthTokens {
 export function withQuery(url: string, http: ConnectionHttpParameters): string {
   const params = (http.QueryStringParameters ?? []).filter((q) => q.Key);
   if (params.length === 0) return url;
-  const query = new URLSearchParams(params.map((q) => [q.Key!, q.Value ?? ''])).toString();
+  const query = new URLSearchParams(params.map((q): [string, string] => [q.Key!, q.Value ?? ''])).toString();
   return `${url}${url.includes('?') ? '&' : '?'}${query}`;
 }
 
