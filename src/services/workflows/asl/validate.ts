@@ -309,7 +309,8 @@ function targetsOf(list: unknown): unknown[] {
 
 function reachability(b: StatesBlock, at: string, out: Diagnostic[]): void {
   const seen = new Set<string>();
-  const queue = [b.StartAt];
+  // A StartAt that is not a string is reported by the block's own checks; nothing is reachable from it.
+  const queue: string[] = typeof b.StartAt === 'string' ? [b.StartAt] : [];
   while (queue.length) {
     const name = queue.pop()!;
     if (seen.has(name) || !(name in b.States)) continue;
