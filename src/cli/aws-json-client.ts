@@ -2,15 +2,8 @@
 // only a dev dependency), signed with SigV4 like the SDK so they pass `eddy dev --auth`.
 import { request } from 'undici';
 import { EddyError } from '../shared/errors.js';
-import { signedHeaders } from '../shared/sign-request.js';
+import { signedHeaders, signingNameOf } from '../shared/sign-request.js';
 import { notRunning } from './server-client.js';
-
-// The SigV4 signing name of each target prefix eddy's commands call.
-const SIGNING_NAMES: Record<string, string> = {
-  AWSEvents: 'events',
-  AWSStepFunctions: 'states',
-  AmazonSQS: 'sqs',
-};
 
 /** Calls `<targetPrefix>.<operation>` at the endpoint; resolves with the JSON answer. */
 export async function callAwsJson<T = Record<string, unknown>>(
@@ -24,7 +17,7 @@ export async function callAwsJson<T = Record<string, unknown>>(
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
     body,
-    service: SIGNING_NAMES[target.split('.')[0]] ?? 'events',
+    service: signingNameOf(target),
   });
   let response;
   try {

@@ -20,6 +20,18 @@ export interface RequestToSign {
   service: string;
 }
 
+// The SigV4 signing name of each X-Amz-Target prefix eddy's own clients call.
+const SIGNING_NAMES: Record<string, string> = {
+  AWSEvents: 'events',
+  AWSStepFunctions: 'states',
+  AmazonSQS: 'sqs',
+};
+
+/** The signing name for an `X-Amz-Target` such as `AWSEvents.PutEvents`. */
+export function signingNameOf(target: string): string {
+  return SIGNING_NAMES[target.split('.')[0]] ?? 'events';
+}
+
 /** The key from the environment, test/test when none is set. */
 export function environmentKey(env: NodeJS.ProcessEnv = process.env): SigningKey {
   return {

@@ -1,7 +1,7 @@
 // The AWS calls `eddy/testing` offers as one-liners, made over HTTP to the running eddy exactly as an
 // SDK would (so tests exercise the same wire path as the application), signed with SigV4 (so they pass
 // `--auth` too).
-import { signedHeaders, type SigningKey } from '../shared/sign-request.js';
+import { signedHeaders, signingNameOf, type SigningKey } from '../shared/sign-request.js';
 
 /** A PutEvents entry; Detail may be an object (it is serialised for you). */
 export interface TestEventEntry {
@@ -12,8 +12,6 @@ export interface TestEventEntry {
   Resources?: string[];
   Time?: Date | string | number;
 }
-
-const SIGNING_NAMES: Record<string, string> = { AWSEvents: 'events', AWSStepFunctions: 'states' };
 
 async function awsJson(
   endpoint: string,
@@ -29,7 +27,7 @@ async function awsJson(
       method: 'POST',
       headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': target },
       body,
-      service: SIGNING_NAMES[target.split('.')[0]] ?? 'events',
+      service: signingNameOf(target),
     },
     key,
   );
