@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startEddy, type RunningEddy } from '../../src/testing/index.js';
 
 /** Debian's chromium; the e2e suites skip (with a message) when it is not installed. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -34,4 +36,30 @@ export function screenshotDir(): string {
   const dir = process.env.EDDY_SCREENSHOTS ?? join(tmpdir(), 'eddy-console-screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** A running eddy, a Chromium page on it, and the errors the page raised. */
+export interface ConsoleSession {
+  eddy: RunningEddy;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Registers a suite's setup: eddy on `template` and a browser page (errors collected) start before the
+ * suite's tests and stop after them. The session's fields are set once `beforeAll` has run.
+ */
+export function useConsole(template: string, viewport = { width: 1400, height: 900 }): ConsoleSession {
+  const session = { errors: [] as string[] } as ConsoleSession;
+  beforeAll(async () => {
+    [session.eddy, session.browser] = await Promise.all([startEddy({ template }), launchBrowser()]);
+    session.page = await session.browser.newPage({ viewport });
+    session.page.on('pageerror', (error) => session.errors.push(error.message));
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.eddy?.stop();
+  });
+  return session;
 }
