@@ -3,6 +3,7 @@
 // summaries that `eddy workflows start --wait` prints at the end and `eddy tail` prints per record.
 import cliProgress from 'cli-progress';
 import { callAwsJson } from './aws-json-client.js';
+import type { MapRunItemCounts } from '../trace/map-run-counts.js';
 import { colors } from './colors.js';
 
 /** A map run as the CLI shows it. */
@@ -23,15 +24,8 @@ export interface MapRunSummary {
   stopDate?: number;
 }
 
-/** The item counts of DescribeMapRun (or of a map-run trace record). */
-interface ItemCounts {
-  total?: number;
-  succeeded?: number;
-  failed?: number;
-  timedOut?: number;
-  aborted?: number;
-  running?: number;
-}
+/** The item counts of DescribeMapRun (or of a map-run trace record); older records may lack some. */
+type ItemCounts = Partial<MapRunItemCounts>;
 
 /** The Map state's name in a map run ARN (`arn:...:mapRun:<machine>/<state>:<id>`). */
 export function mapRunLabel(mapRunArn: string): string {

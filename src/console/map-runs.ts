@@ -2,18 +2,8 @@
 // The Distributed Map runs of one execution with their item counts: ListMapRuns, then DescribeMapRun for
 // each (its itemCounts are the live counts while the run goes on).
 import { awsCall } from './api.js';
+import type { MapRunItemCounts as ItemCounts } from '../trace/map-run-counts.js';
 import type { HistoryEvent } from './execution-status.js';
-
-/** Item counts as DescribeMapRun reports them. */
-export interface ItemCounts {
-  pending: number;
-  running: number;
-  succeeded: number;
-  failed: number;
-  timedOut: number;
-  aborted: number;
-  total: number;
-}
 
 /** One map run of the execution. */
 export interface MapRunView {
