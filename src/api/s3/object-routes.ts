@@ -48,15 +48,20 @@ export async function getObject(
   bucket: string,
   key: string,
 ): Promise<RestResponse> {
-  const info = await service.headObject(bucket, key);
-  const unchanged = checkPreconditions(request, info);
-  if (unchanged) return unchanged;
-  const result = await service.getObject(bucket, key, { range: header(request, 'range') });
-  const headers = { ...s3Headers(request), ...objectResponseHeaders(result.info, request.query) };
-  if (!result.range) return { status: 200, headers, body: result.body };
-  const { start, end } = result.range;
-  headers['content-range'] = `bytes ${start}-${end}/${result.info.size}`;
-  return { status: 206, headers, body: result.body };
+  // One open for the conditions and the bytes: they describe the same file.
+  const object = await service.openObject(bucket, key);
+  try {
+    const unchanged = checkPreconditions(request, object.info);
+    if (unchanged) return unchanged;
+    const result = await object.read(header(request, 'range'));
+    const headers = { ...s3Headers(request), ...objectResponseHeaders(result.info, request.query) };
+    if (!result.range) return { status: 200, headers, body: result.body };
+    const { start, end } = result.range;
+    headers['content-range'] = `bytes ${start}-${end}/${result.info.size}`;
+    return { status: 206, headers, body: result.body };
+  } finally {
+    object.close();
+  }
 }
 
 /** HEAD /{bucket}/{key+}: HeadObject. */

@@ -3,10 +3,10 @@
 // cannot be both an object and a "folder" other keys live under: writing `a/b` while object `a` exists
 // (or `a` while objects `a/...` exist) is refused with InvalidArgument and a message saying why.
 import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, read as readAt, readSync } from 'node:fs';
 import {
   appendFile,
   mkdir,
-  open,
   readdir,
   readFile,
   rename,
@@ -47,6 +47,41 @@ export interface WriteOptions {
 
 const EMPTY_MD5 = createHash('md5').digest('hex');
 
+/** An object opened for GetObject: its info, taken from the open file, and its bytes on demand. */
+export interface OpenedObject {
+  info: ObjectInfo;
+  /** Bytes `start` to `end` inclusive, of the same file the info describes. */
+  read(start: number, end: number): Promise<Buffer>;
+  /** Releases the file; call once, after the last read. */
+  close(): void;
+}
+
+/** Objects up to this size are read in one synchronous call (see `open`). */
+export const SYNC_READ_BYTES = 1024 * 1024;
+
+// O_NONBLOCK: opening a FIFO someone left in a mapped folder returns at once instead of hanging eddy;
+// it changes nothing for regular files. (Windows has no such flag.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Fills `buffer` from `fd` at `position`, synchronously (small objects) or on the thread pool. */
+async function readInto(fd: number, buffer: Buffer, position: number): Promise<number> {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const length = buffer.length - offset;
+    const bytesRead =
+      buffer.length <= SYNC_READ_BYTES
+        ? readSync(fd, buffer, offset, length, position + offset)
+        : await new Promise<number>((resolve, reject) =>
+            readAt(fd, buffer, offset, length, position + offset, (error, n) =>
+              error ? reject(error) : resolve(n),
+            ),
+          );
+    if (bytesRead === 0) break;
+    offset += bytesRead;
+  }
+  return offset;
+}
+
 /** The ETag of a file eddy did not write: a fingerprint of size and mtime, not an MD5 of its bytes, so
  * listing a mapped dataset never reads it all; it still changes whenever the file does. */
 function fingerprint(size: number, mtimeMs: number): string {
@@ -77,6 +112,45 @@ export class ObjectStore {
     return this.infoOf(key, s.size, s.mtimeMs, isMarker ? row : undefined, row);
   }
 
+  /**
+   * GetObject's first step: opens the file once and takes size and mtime from the open handle, so the
+   * info and the bytes read later describe the same file even if it is replaced meanwhile (a write
+   * renames a new file into place). Open and fstat are synchronous, as are reads of small objects:
+   * on a local disk they take microseconds, while each asynchronous fs call is a round trip through
+   * libuv's thread pool that costs more CPU than the call itself (eddy serves thousands of GETs a second
+   * to a Distributed Map's children).
+   */
+  async open(bucket: Bucket, key: string): Promise<OpenedObject> {
+    if (key.endsWith('/')) {
+      const info = await this.head(bucket, key);
+      return { info, read: () => Promise.resolve(Buffer.alloc(0)), close: () => undefined };
+    }
+    const path = this.pathOf(bucket, key);
+    let fd: number;
+    try {
+      fd = openSync(path, OPEN_FLAGS);
+    } catch {
+      throw noSuchKey(key);
+    }
+    try {
+      const s = fstatSync(fd);
+      if (!s.isFile()) throw noSuchKey(key);
+      const info = this.infoOf(key, s.size, s.mtimeMs, undefined, this.meta.get(bucket.name, key));
+      return {
+        info,
+        read: async (start, end) => {
+          const buffer = Buffer.allocUnsafe(Math.max(0, end - start + 1));
+          const filled = await readInto(fd, buffer, start);
+          return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+        },
+        close: () => closeSync(fd),
+      };
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
   /** The info of a listed file, with its stored metadata when still current. */
   infoOf(
     key: string,
@@ -95,27 +169,6 @@ export class ObjectStore {
       headers: current?.headers ?? { 'content-type': guessContentType(key) },
       metadata: current?.metadata ?? {},
     };
-  }
-
-  /** Reads `length` bytes at `start` (the whole object by default). */
-  async read(bucket: Bucket, key: string, start = 0, end?: number): Promise<Buffer> {
-    if (key.endsWith('/')) return Buffer.alloc(0);
-    const handle = await open(this.pathOf(bucket, key), 'r').catch(() => {
-      throw noSuchKey(key);
-    });
-    try {
-      const last = end ?? (await handle.stat()).size - 1;
-      const buffer = Buffer.alloc(Math.max(0, last - start + 1));
-      let offset = 0;
-      while (offset < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, start + offset);
-        if (bytesRead === 0) break;
-        offset += bytesRead;
-      }
-      return offset === buffer.length ? buffer : buffer.subarray(0, offset);
-    } finally {
-      await handle.close();
-    }
   }
 
   /** PutObject: writes the bytes and their metadata; resolves with the new info. */

@@ -24,6 +24,13 @@ export interface GetObjectResult {
   range?: ByteRange;
 }
 
+/** An object opened by `openObject`. */
+export interface OpenObject {
+  info: ObjectInfo;
+  read(range?: string): Promise<GetObjectResult>;
+  close(): void;
+}
+
 /** The S3 emulation. */
 export class StorageService implements Service {
   readonly name = 'storage';
@@ -143,16 +150,34 @@ export class StorageService implements Service {
     return this.objects.head(this.buckets.get(bucket), key);
   }
 
+  /**
+   * GetObject in steps, for a caller that checks conditions on the info before any byte is read:
+   * `read(range)` serves the whole object or a `Range: bytes=...` (an unsatisfiable one throws
+   * InvalidRange); `close()` must follow.
+   */
+  async openObject(bucket: string, key: string): Promise<OpenObject> {
+    const opened = await this.objects.open(this.buckets.get(bucket), key);
+    const { info } = opened;
+    return {
+      info,
+      async read(rangeHeader) {
+        const range = rangeHeader ? resolveRange(rangeHeader, info.size) : undefined;
+        if (range === 'unsatisfiable') throw invalidRange(rangeHeader!, info.size);
+        const body = range ? await opened.read(range.start, range.end) : await opened.read(0, info.size - 1);
+        return { info, body, range };
+      },
+      close: opened.close,
+    };
+  }
+
   /** GetObject, whole or a `Range: bytes=...` (an unsatisfiable range throws InvalidRange). */
   async getObject(bucket: string, key: string, options: { range?: string } = {}): Promise<GetObjectResult> {
-    const b = this.buckets.get(bucket);
-    const info = await this.objects.head(b, key);
-    const range = options.range ? resolveRange(options.range, info.size) : undefined;
-    if (range === 'unsatisfiable') throw invalidRange(options.range!, info.size);
-    const body = range
-      ? await this.objects.read(b, key, range.start, range.end)
-      : await this.objects.read(b, key, 0, info.size - 1);
-    return { info, body, range };
+    const object = await this.openObject(bucket, key);
+    try {
+      return await object.read(options.range);
+    } finally {
+      object.close();
+    }
   }
 
   /** PutObject. */
