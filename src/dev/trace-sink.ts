@@ -18,6 +18,10 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
   let lastSeq = log.maxSeq();
   let buffer: NumberedTraceRow[] = [];
   let scheduled: NodeJS.Immediate | undefined;
+  // Records come in bursts sharing a timestamp (a workflow's transitions within one millisecond):
+  // the last time text parsed is remembered instead of parsing each record's again.
+  let lastText = '';
+  let lastTime = 0;
   const flush = () => {
     if (scheduled) clearImmediate(scheduled);
     scheduled = undefined;
@@ -37,7 +41,8 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
     append: (record) => {
       buffer.push({
         seq: ++lastSeq,
-        time: Date.parse(record.time),
+        time:
+          record.time === lastText ? lastTime : ((lastText = record.time), (lastTime = Date.parse(lastText))),
         kind: record.kind,
         traceId: record.traceId,
         resource: record.resource,

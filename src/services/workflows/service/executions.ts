@@ -77,7 +77,7 @@ export class ExecutionManager {
     public mapRuns: MapRunHooks | undefined,
     private readonly mockConfig: MockConfig | undefined,
   ) {
-    this.traces = new TraceBatcher(context.trace, context.store.db);
+    this.traces = new TraceBatcher(context.trace);
     this.invoker = createTaskInvoker({
       router: context.router,
       scope,

@@ -3,28 +3,50 @@
 // "Step Functions Execution Status Change" events on the default bus
 // (https://docs.aws.amazon.com/step-functions/latest/dg/eventbridge-integration.html).
 import type { Clock } from '../../../shared/clock.js';
-import type { Db } from '../../../store/database.js';
 import type { ExecutionRow } from '../../../store/executions.js';
 import type { TraceHub } from '../../../trace/hub.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { TargetRouter } from '../../core/service.js';
 import type { HistoryEvent } from '../index.js';
+import { detailsKey } from '../runtime/history.js';
 import type { Scope } from './arns.js';
 import { busEnvelope } from './integrations.js';
 
+// How an event type moves the Map/Parallel nesting depth, worked out once per type (a run adds
+// thousands of events of a dozen types): +1 opens, -1 closes, 0 neither, 'end' ends the execution.
+const depthMoves = new Map<string, 1 | -1 | 0 | 'end'>();
+
+function depthMove(type: string): 1 | -1 | 0 | 'end' {
+  let move = depthMoves.get(type);
+  if (move === undefined) {
+    if (/^(Map|Parallel)State(Succeeded|Failed|Aborted)$/.test(type)) move = -1;
+    else if (/^(Map|Parallel)StateStarted$/.test(type)) move = 1;
+    else if (/^Execution(Succeeded|Failed|TimedOut|Aborted)$/.test(type)) move = 'end';
+    else move = 0;
+    depthMoves.set(type, move);
+  }
+  return move;
+}
+
+const failures = new Map<string, boolean>();
+
+function isFailure(type: string): boolean {
+  let failed = failures.get(type);
+  if (failed === undefined) failures.set(type, (failed = /(Failed|TimedOut)$/.test(type)));
+  return failed;
+}
+
 /**
- * Publishes history events as trace records in batches: the trace log is a SQLite table, and one
- * transaction per tick instead of one per record keeps a 10,000-item Map from being bound by commits.
+ * Publishes history events as trace records, once per turn of the event loop: the records are built
+ * after the burst of transitions that produced them (the trace sink then writes them in one
+ * transaction), not one by one in the middle of the interpreter's loop.
  */
 export class TraceBatcher {
   private pending: { row: ExecutionRow; event: HistoryEvent }[] = [];
   private scheduled = false;
   private closed = false;
 
-  constructor(
-    private readonly trace: TraceHub,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly trace: TraceHub) {}
 
   /** Map/Parallel nesting depth per execution. */
   private readonly depth = new Map<string, number>();
@@ -35,12 +57,10 @@ export class TraceBatcher {
    */
   add(row: ExecutionRow, event: HistoryEvent): void {
     if (this.closed) return;
-    const depth = this.depth.get(row.arn) ?? 0;
-    const type = event.type;
-    if (/^(Map|Parallel)State(Succeeded|Failed|Aborted)$/.test(type)) this.depth.set(row.arn, depth - 1);
-    else if (/^(Map|Parallel)StateStarted$/.test(type)) this.depth.set(row.arn, depth + 1);
-    else if (/^Execution(Succeeded|Failed|TimedOut|Aborted)$/.test(type)) this.depth.delete(row.arn);
-    else if (depth > 0 && !/(Failed|TimedOut)$/.test(type)) return;
+    const move = depthMove(event.type);
+    if (move === 'end') this.depth.delete(row.arn);
+    else if (move !== 0) this.depth.set(row.arn, (this.depth.get(row.arn) ?? 0) + move);
+    else if (this.depth.size > 0 && (this.depth.get(row.arn) ?? 0) > 0 && !isFailure(event.type)) return;
     this.pending.push({ row, event });
     if (this.scheduled) return;
     this.scheduled = true;
@@ -60,44 +80,70 @@ export class TraceBatcher {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
-    this.db.transaction(() => {
-      for (const { row, event } of batch) traceEvent(this.trace, row, event);
-    })();
+    for (const { row, event } of batch) traceEvent(this.trace, row, event);
   }
+}
+
+// `machine/name`, the start of every summary line of an execution, built once per execution.
+const prefixes = new WeakMap<ExecutionRow, string>();
+
+function prefixOf(row: ExecutionRow): string {
+  let prefix = prefixes.get(row);
+  if (prefix === undefined) {
+    prefix = `${row.stateMachineArn.split(':')[6] ?? ''}/${row.name}`;
+    prefixes.set(row, prefix);
+  }
+  return prefix;
+}
+
+// Consecutive events mostly share a millisecond: the last timestamp's ISO text is reused.
+let lastStamp = NaN;
+let lastText = '';
+
+function isoTime(timestamp: number): string {
+  if (timestamp !== lastStamp) {
+    lastStamp = timestamp;
+    lastText = new Date(timestamp).toISOString();
+  }
+  return lastText;
 }
 
 /** Publishes one history event as a trace record. */
 export function traceEvent(trace: TraceHub, row: ExecutionRow, event: HistoryEvent): void {
-  const execution = event.type.startsWith('Execution');
-  const details = Object.entries(event).find(([k]) => k.endsWith('EventDetails'))?.[1] as
-    Record<string, unknown> | undefined;
+  const type = event.type;
+  const execution = type.startsWith('Execution');
+  // History.add files details under detailsKey(type): no need to scan the event's keys.
+  const key = detailsKey(type);
+  const details = key === undefined ? undefined : (event[key] as Record<string, unknown> | undefined);
+  const payload: Record<string, unknown> = {
+    summary: summaryOf(prefixOf(row), type, details),
+    type,
+    id: event.id,
+    stateMachineArn: row.stateMachineArn,
+    executionName: row.name,
+  };
+  if (execution) payload.status = statusOf(type);
+  if (details !== undefined) {
+    if (details.name !== undefined) payload.state = details.name;
+    payload.details = details;
+  }
   trace.publish({
     kind: execution ? 'execution' : 'state',
     traceId: row.traceId,
     resource: row.arn,
-    time: new Date(event.timestamp).toISOString(),
-    payload: {
-      summary: summaryOf(row, event.type, details),
-      type: event.type,
-      id: event.id,
-      stateMachineArn: row.stateMachineArn,
-      executionName: row.name,
-      ...(execution ? { status: statusOf(event.type) } : {}),
-      ...(details?.name !== undefined ? { state: details.name } : {}),
-      ...(details ? { details } : {}),
-    },
+    time: isoTime(event.timestamp),
+    payload,
   });
 }
 
 /** The line `eddy tail` prints: `checkout/run-1 TaskStateEntered Enqueue`, failures with error and cause. */
-function summaryOf(row: ExecutionRow, type: string, details: Record<string, unknown> | undefined): string {
-  const machine = row.stateMachineArn.split(':')[6] ?? '';
-  const parts = [`${machine}/${row.name}`, type];
-  if (details?.name !== undefined) parts.push(String(details.name));
-  if (typeof details?.error === 'string') parts.push(details.error);
-  if (typeof details?.cause === 'string')
-    parts.push(details.cause.length > 100 ? `${details.cause.slice(0, 97)}...` : details.cause);
-  return parts.join(' ');
+function summaryOf(prefix: string, type: string, details: Record<string, unknown> | undefined): string {
+  if (details === undefined) return `${prefix} ${type}`;
+  let line = details.name === undefined ? `${prefix} ${type}` : `${prefix} ${type} ${String(details.name)}`;
+  if (typeof details.error === 'string') line += ` ${details.error}`;
+  const cause = details.cause;
+  if (typeof cause === 'string') line += ` ${cause.length > 100 ? `${cause.slice(0, 97)}...` : cause}`;
+  return line;
 }
 
 function statusOf(type: string): string {
