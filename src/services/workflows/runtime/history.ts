@@ -78,9 +78,14 @@ export class History {
     return id;
   }
 
-  /** The id the next event will get. */
+  /** The id of the last event added (0 when none). */
   get lastId(): number {
     return this.nextId - 1;
+  }
+
+  /** The timestamp of the last event added (epoch ms). */
+  get lastTimestamp(): number {
+    return this.events[this.events.length - 1].timestamp;
   }
 
   /** Calls `listener` for every future event; returns the unsubscribe function. */

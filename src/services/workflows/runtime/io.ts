@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
 import { ResultPathMatchFailureError } from '../errors/runtime-errors.js';
 import { setReference } from '../jsonpath/reference.js';
+import type { StateOutcome } from '../states/handler.js';
 import type { StateContext } from './state-context.js';
 
 /** JSONPath InputPath: `$` by default, `null` gives `{}`. */
@@ -70,15 +71,8 @@ export function finishWithResult(
   result: unknown,
   opts: { selector?: boolean } = {},
 ): Finished | Promise<Finished> {
-  const s = ctx.state;
   if (ctx.language === 'JSONata') return finishJsonata(ctx, { input: rawInput, result }, result);
-  const selected =
-    opts.selector !== false && s.ResultSelector !== undefined
-      ? ctx.payload(s.ResultSelector, result)
-      : result;
-  const assign = s.Assign ? (ctx.payload(s.Assign, selected) as Record<string, unknown>) : undefined;
-  const merged = applyResultPath(ctx, rawInput, selected, s.ResultPath);
-  return { output: applyOutputPath(ctx, merged), assign };
+  return pathOutcomeWithResult(ctx, rawInput, result, undefined, opts.selector !== false);
 }
 
 /** Finishes a state without a result (Choice, Wait, Succeed): output is the input. */
@@ -87,8 +81,37 @@ export function finishWithoutResult(
   rawInput: unknown,
   effective: unknown,
 ): Finished | Promise<Finished> {
-  const s = ctx.state;
   if (ctx.language === 'JSONata') return finishJsonata(ctx, { input: rawInput }, rawInput);
+  return pathOutcomeWithoutResult(ctx, effective, undefined);
+}
+
+/**
+ * JSONPath only: the outcome of a state that produced `result` from `rawInput` (ResultSelector unless
+ * `selector` is false, Assign, ResultPath, OutputPath) going to `next`, built as one object because
+ * it runs once per state.
+ */
+export function pathOutcomeWithResult(
+  ctx: StateContext,
+  rawInput: unknown,
+  result: unknown,
+  next: string | undefined,
+  selector = true,
+): StateOutcome {
+  const s = ctx.state;
+  const selected =
+    selector && s.ResultSelector !== undefined ? ctx.payload(s.ResultSelector, result) : result;
+  const assign = s.Assign ? (ctx.payload(s.Assign, selected) as Record<string, unknown>) : undefined;
+  const merged = applyResultPath(ctx, rawInput, selected, s.ResultPath);
+  return { output: applyOutputPath(ctx, merged), assign, next };
+}
+
+/** JSONPath only: the outcome of a state without a result (its output is its effective input). */
+export function pathOutcomeWithoutResult(
+  ctx: StateContext,
+  effective: unknown,
+  next: string | undefined,
+): StateOutcome {
+  const s = ctx.state;
   const assign = s.Assign ? (ctx.payload(s.Assign, effective) as Record<string, unknown>) : undefined;
-  return { output: applyOutputPath(ctx, effective), assign };
+  return { output: applyOutputPath(ctx, effective), assign, next };
 }

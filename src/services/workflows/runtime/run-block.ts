@@ -2,6 +2,13 @@
 import type { Frame, Transition } from './env.js';
 import { runState } from './run-state.js';
 
+// Synchronous states (Pass, Choice, ...) run without yielding; after this many in a row the block
+// lets the event loop run (timers, StopExecution, other executions), so a looping machine of such
+// states still times out and can be stopped.
+const SYNC_STATES_PER_TURN = 1000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Runs `frame`'s states on `input`, from `startAt` (default StartAt); resolves with the last output.
  * `resumed` is the recorded transition a resumed execution starts from (its first state only).
@@ -15,12 +22,20 @@ export async function runBlock(
   let name: string = startAt;
   let data = input;
   let resuming = resumed;
+  let inARow = 0;
   for (;;) {
     if (frame.signal.aborted) throw frame.signal.reason;
     // A resumed state is recorded as it was (with its checkpoint), so a second crash resumes it alike.
     if (frame.topLevel)
       frame.env.onTransition?.(resuming ?? { stateName: name, input: data, variables: frame.scope.own() });
-    const outcome = await runState(frame, name, data, resuming);
+    let outcome = runState(frame, name, data, resuming);
+    if (outcome instanceof Promise) {
+      outcome = await outcome;
+      inARow = 0;
+    } else if (++inARow >= SYNC_STATES_PER_TURN) {
+      await nextTurn();
+      inARow = 0;
+    }
     resuming = undefined;
     data = outcome.output;
     if (outcome.next === undefined) return data;

@@ -8,6 +8,7 @@ import type { StateOutcome } from '../states/handler.js';
 import { applyCatcher } from './catch.js';
 import type { Frame, Transition } from './env.js';
 import { payload } from './history.js';
+import { jsonText } from './json-text.js';
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry.js';
 import { sleep } from './sleep.js';
 import { StateContext } from './state-context.js';
@@ -29,40 +30,84 @@ for (const t of ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel'
 /**
  * Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. `resumed` is the
  * transition a resumed execution restarts this state from: when it checkpointed after entering, the
- * state continues under its recorded Entered event instead of adding a second one.
+ * state continues under its recorded Entered event instead of adding a second one. A state whose
+ * handler finishes synchronously returns its outcome directly (no promise): a long chain of Pass or
+ * Choice states then costs no microtask per state.
  */
-export async function runState(
+export function runState(
   frame: Frame,
   name: string,
   input: unknown,
   resumed?: Transition,
+): StateOutcome | Promise<StateOutcome> {
+  if (resumed !== undefined) return runResumed(frame, name, input, resumed);
+  const state = frame.block.States[name] as StateDefinition;
+  const history = frame.env.history;
+  const enteredId = history.add(enteredType[state.Type], {
+    name,
+    input: jsonText(input),
+    inputDetails: { truncated: false },
+  });
+  // The Entered event's own timestamp, so `$$.State.EnteredTime` and a Wait's start agree with it.
+  const ctx = new StateContext(frame, name, state, enteredId, history.lastTimestamp);
+  let pending: Promise<StateOutcome>;
+  try {
+    const outcome = HANDLERS[state.Type].run(ctx, input);
+    if (!(outcome instanceof Promise)) return finish(ctx, outcome);
+    pending = outcome;
+  } catch (thrown) {
+    // Retry and Catch are asynchronous (back-off, JSONata): the failure continues there.
+    pending = Promise.reject(thrown);
+  }
+  return settle(ctx, input, pending, undefined);
+}
+
+/** runState for the first state of a resumed execution. */
+async function runResumed(
+  frame: Frame,
+  name: string,
+  input: unknown,
+  resumed: Transition,
 ): Promise<StateOutcome> {
   const state = frame.block.States[name] as StateDefinition;
   const env = frame.env;
   // Only trust a checkpoint whose Entered event made it into the stored history.
   const entered =
-    resumed?.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
+    resumed.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
   const enteredId =
     entered?.eventId ?? env.history.add(enteredType[state.Type], { name, ...payload('input', input) });
-  // The Entered event's own timestamp, so `$$.State.EnteredTime` and a Wait's start agree with it.
-  const enteredAt = entered
-    ? Date.parse(entered.time)
-    : env.history.events[env.history.events.length - 1].timestamp;
+  const enteredAt = entered ? Date.parse(entered.time) : env.history.lastTimestamp;
   const ctx = new StateContext(frame, name, state, enteredId, enteredAt);
-  const handler = HANDLERS[state.Type];
   let attempts: Map<number, number> | undefined;
-  if (entered && resumed?.retry) {
+  if (entered && resumed.retry) {
     // Resumed in a Retry back-off: the attempts so far still count, and only the rest of it is waited.
     attempts = new Map(resumed.retry.attempts);
     ctx.retryCount = resumed.retry.count;
     const left = (resumed.dueAt ?? 0) - env.clock.now();
     if (left > 0) await sleep(env.clock, left, frame.signal);
-  } else if (entered) ctx.resumedDueAt = resumed?.dueAt;
+  } else if (entered) ctx.resumedDueAt = resumed.dueAt;
+  return settle(ctx, input, undefined, attempts);
+}
+
+/**
+ * The asynchronous rest of a state: awaits `pending` (the first attempt, when already started), then
+ * runs Retry back-offs and attempts, and Catch, until the state ends or fails.
+ */
+async function settle(
+  ctx: StateContext,
+  input: unknown,
+  pending: Promise<StateOutcome> | undefined,
+  attempts: Map<number, number> | undefined,
+): Promise<StateOutcome> {
+  const { frame, name, state, env } = ctx;
+  const handler = HANDLERS[state.Type];
   for (;;) {
     try {
-      const outcome = await handler.run(ctx, input);
+      const outcome = await (pending ?? handler.run(ctx, input));
+      pending = undefined;
       return finish(ctx, outcome);
     } catch (thrown) {
+      pending = undefined;
       if (frame.signal.aborted) {
         // A sibling branch/iteration failed (or the execution stopped) while this task ran.
         if (state.Type === 'Task' && !frame.topLevel) env.history.add('TaskStateAborted');
@@ -120,7 +165,8 @@ function finish(ctx: StateContext, outcome: StateOutcome): StateOutcome {
   if (outcome.assign) ctx.frame.scope.assign(outcome.assign);
   ctx.env.history.add(exitedType[ctx.state.Type], {
     name: ctx.name,
-    ...payload('output', outcome.output),
+    output: jsonText(outcome.output),
+    outputDetails: { truncated: false },
   });
   return outcome;
 }

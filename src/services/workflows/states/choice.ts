@@ -2,49 +2,53 @@
 import type { ChoiceRule } from '../asl/types.js';
 import { matchesRule } from '../choice/evaluate.js';
 import { NoChoiceMatchedError } from '../errors/runtime-errors.js';
-import { applyInputPath, applyOutputPath, finishWithoutResult } from '../runtime/io.js';
+import { applyInputPath, applyOutputPath, pathOutcomeWithoutResult } from '../runtime/io.js';
 import type { StateContext } from '../runtime/state-context.js';
-import type { StateHandler } from './handler.js';
+import type { StateHandler, StateOutcome } from './handler.js';
 
-async function pick(ctx: StateContext, input: unknown, effective: unknown): Promise<ChoiceRule | undefined> {
-  const rules = ctx.state.Choices ?? [];
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i];
-    if (ctx.language === 'JSONata') {
-      const v = await ctx.jsonata(rule.Condition, `Choices[${i}].Condition`, { input });
-      if (v === true) return rule;
-    } else if (matchesRule(rule, ctx.sources(effective))) return rule;
-  }
-  return undefined;
+/** The Next of `rule` (or Default); NoChoiceMatched when there is none. */
+function nextOrFail(ctx: StateContext, rule: ChoiceRule | undefined): string {
+  const next = rule?.Next ?? ctx.state.Default;
+  if (next === undefined) throw new NoChoiceMatchedError(ctx.cause('No Matches!'));
+  return next;
 }
 
-/** The Choice state. */
+async function runJsonata(ctx: StateContext, input: unknown): Promise<StateOutcome> {
+  const s = ctx.state;
+  const rules = s.Choices ?? [];
+  let rule: ChoiceRule | undefined;
+  for (let i = 0; i < rules.length && !rule; i++) {
+    const v = await ctx.jsonata(rules[i].Condition, `Choices[${i}].Condition`, { input });
+    if (v === true) rule = rules[i];
+  }
+  const next = nextOrFail(ctx, rule);
+  // A matched rule's own Assign/Output replace the state's (JSONata Choice rules may carry both).
+  const assignField = rule?.Assign ?? s.Assign;
+  const outputField = rule?.Output ?? s.Output;
+  const assign = assignField
+    ? ((await ctx.jsonata(assignField, 'Assign', { input })) as Record<string, unknown>)
+    : undefined;
+  const output = outputField !== undefined ? await ctx.jsonata(outputField, 'Output', { input }) : input;
+  return { output, assign, next };
+}
+
+/** The Choice state (synchronous in JSONPath mode). */
 export const choiceState: StateHandler = {
-  async run(ctx, input) {
-    const s = ctx.state;
-    const effective = ctx.language === 'JSONata' ? input : applyInputPath(ctx, input);
-    const rule = await pick(ctx, input, effective);
-    const next = rule?.Next ?? s.Default;
-    if (next === undefined) throw new NoChoiceMatchedError(ctx.cause('No Matches!'));
-    // A matched rule's own Assign/Output replace the state's (JSONata Choice rules may carry both).
-    const source =
-      rule && (rule.Assign !== undefined || rule.Output !== undefined)
-        ? { ...s, Assign: rule.Assign ?? s.Assign, Output: rule.Output ?? s.Output }
-        : s;
-    if (ctx.language === 'JSONata') {
-      const assign = source.Assign
-        ? ((await ctx.jsonata(source.Assign, 'Assign', { input })) as Record<string, unknown>)
-        : undefined;
-      const output =
-        source.Output !== undefined ? await ctx.jsonata(source.Output, 'Output', { input }) : input;
-      return { output, assign, next };
+  run(ctx, input) {
+    if (ctx.language === 'JSONata') return runJsonata(ctx, input);
+    const effective = applyInputPath(ctx, input);
+    const rules = ctx.state.Choices ?? [];
+    let rule: ChoiceRule | undefined;
+    if (rules.length > 0) {
+      const sources = ctx.sources(effective);
+      for (let i = 0; i < rules.length && !rule; i++) if (matchesRule(rules[i], sources)) rule = rules[i];
     }
-    if (source !== s) {
-      const assign = source.Assign
-        ? (ctx.payload(source.Assign, effective) as Record<string, unknown>)
-        : undefined;
+    const next = nextOrFail(ctx, rule);
+    // A matched rule's own Assign replaces the state's.
+    if (rule?.Assign !== undefined) {
+      const assign = ctx.payload(rule.Assign, effective) as Record<string, unknown>;
       return { output: applyOutputPath(ctx, effective), assign, next };
     }
-    return { ...(await finishWithoutResult(ctx, input, effective)), next };
+    return pathOutcomeWithoutResult(ctx, effective, next);
   },
 };

@@ -15,29 +15,36 @@ export class FailStateError extends StatesError {
   }
 }
 
-async function field(
-  ctx: StateContext,
-  input: unknown,
-  name: 'Error' | 'Cause',
-): Promise<string | undefined> {
+/** Error or Cause of a JSONPath Fail state: the literal, or its *Path (with intrinsics). */
+function pathField(ctx: StateContext, input: unknown, name: 'Error' | 'Cause'): string | undefined {
   const s = ctx.state;
-  const literal = s[name];
-  if (ctx.language === 'JSONata') {
-    return literal === undefined ? undefined : String(await ctx.jsonata(literal, name, { input }));
-  }
   const path = s[`${name}Path`];
   if (path !== undefined) {
     const v = evaluateDynamic(path, `${name}Path`, ctx.sources(input));
     return typeof v === 'string' ? v : JSON.stringify(v);
   }
-  return literal;
+  return s[name];
 }
 
-/** The Fail state. */
+async function jsonataField(
+  ctx: StateContext,
+  input: unknown,
+  name: 'Error' | 'Cause',
+): Promise<string | undefined> {
+  const literal = ctx.state[name];
+  return literal === undefined ? undefined : String(await ctx.jsonata(literal, name, { input }));
+}
+
+async function failJsonata(ctx: StateContext, input: unknown): Promise<never> {
+  const error = await jsonataField(ctx, input, 'Error');
+  const cause = await jsonataField(ctx, input, 'Cause');
+  throw new FailStateError(error, cause);
+}
+
+/** The Fail state (throws synchronously in JSONPath mode). */
 export const failState: StateHandler = {
-  async run(ctx, input) {
-    const error = await field(ctx, input, 'Error');
-    const cause = await field(ctx, input, 'Cause');
-    throw new FailStateError(error, cause);
+  run(ctx, input) {
+    if (ctx.language === 'JSONata') return failJsonata(ctx, input);
+    throw new FailStateError(pathField(ctx, input, 'Error'), pathField(ctx, input, 'Cause'));
   },
 };

@@ -7,9 +7,13 @@ export interface StateOutcome extends Finished {
   next: string | undefined;
 }
 
-/** One state type. `run` gets the raw state input and does all input/output processing. */
+/**
+ * One state type. `run` gets the raw state input and does all input/output processing. A state whose
+ * work is synchronous (Pass, Choice, Succeed, Fail in JSONPath mode) returns or throws directly: the
+ * interpreter then runs it without a promise, which is most of a short state's cost.
+ */
 export interface StateHandler {
-  run(ctx: StateContext, input: unknown): Promise<StateOutcome>;
+  run(ctx: StateContext, input: unknown): StateOutcome | Promise<StateOutcome>;
 }
 
 /** The Next of a state that ends normally (undefined when End is true). */

@@ -1,17 +1,21 @@
 // Pass: passes its input on, optionally replaced by Result/Parameters (JSONPath) or Output (JSONata).
-import { applyInputPath, finishWithResult, finishWithoutResult } from '../runtime/io.js';
-import { nextOf, type StateHandler } from './handler.js';
+import { applyInputPath, finishWithoutResult, pathOutcomeWithResult } from '../runtime/io.js';
+import type { StateContext } from '../runtime/state-context.js';
+import { nextOf, type StateHandler, type StateOutcome } from './handler.js';
 
-/** The Pass state. */
+async function runJsonata(ctx: StateContext, input: unknown): Promise<StateOutcome> {
+  return { ...(await finishWithoutResult(ctx, input, input)), next: nextOf(ctx) };
+}
+
+/** The Pass state (synchronous in JSONPath mode). */
 export const passState: StateHandler = {
-  async run(ctx, input) {
+  run(ctx, input) {
+    if (ctx.language === 'JSONata') return runJsonata(ctx, input);
     const s = ctx.state;
-    if (ctx.language === 'JSONata')
-      return { ...(await finishWithoutResult(ctx, input, input)), next: nextOf(ctx) };
     const effective = applyInputPath(ctx, input);
     let result = effective;
     if (s.Result !== undefined) result = s.Result;
     else if (s.Parameters !== undefined) result = ctx.payload(s.Parameters, effective);
-    return { ...(await finishWithResult(ctx, input, result, { selector: false })), next: nextOf(ctx) };
+    return pathOutcomeWithResult(ctx, input, result, nextOf(ctx), false);
   },
 };

@@ -1,11 +1,16 @@
 // Succeed: ends the block (the execution, a branch or an iteration) successfully.
-import { applyInputPath, finishWithoutResult } from '../runtime/io.js';
-import type { StateHandler } from './handler.js';
+import { applyInputPath, finishWithoutResult, pathOutcomeWithoutResult } from '../runtime/io.js';
+import type { StateContext } from '../runtime/state-context.js';
+import type { StateHandler, StateOutcome } from './handler.js';
 
-/** The Succeed state. */
+async function runJsonata(ctx: StateContext, input: unknown): Promise<StateOutcome> {
+  return { ...(await finishWithoutResult(ctx, input, input)), next: undefined };
+}
+
+/** The Succeed state (synchronous in JSONPath mode). */
 export const succeedState: StateHandler = {
-  async run(ctx, input) {
-    const effective = ctx.language === 'JSONata' ? input : applyInputPath(ctx, input);
-    return { ...(await finishWithoutResult(ctx, input, effective)), next: undefined };
+  run(ctx, input) {
+    if (ctx.language === 'JSONata') return runJsonata(ctx, input);
+    return pathOutcomeWithoutResult(ctx, applyInputPath(ctx, input), undefined);
   },
 };
