@@ -12,6 +12,7 @@ import { xrayTraceHeader } from '../../trace/xray-header.js';
 import type { BuildFailure } from './build/build-error.js';
 import { FunctionBuilder } from './build/builder.js';
 import { codeFolders, isPythonRuntime, splitHandler } from './handler-path.js';
+import { KeptLogs } from './runtime/kept-logs.js';
 import { InstanceLauncher } from './runtime/launcher.js';
 import { endLine, LineSplitter, reportLine, startLine } from './runtime/log-lines.js';
 import { DEFAULT_CONCURRENCY, InstancePool } from './runtime/pool.js';
@@ -40,7 +41,7 @@ export interface RunResult {
   /** The result or the error document, as JSON text. */
   payload: string;
   error?: LambdaErrorDocument;
-  /** The invocation's log lines, START to REPORT. */
+  /** The invocation's log lines, START to REPORT (the most recent KEPT_LOG_CHARS of them). */
   logs: string[];
   durationMs: number;
 }
@@ -121,7 +122,7 @@ export class FunctionRuntime {
   /** Runs one invocation to its end, whatever the handler does. */
   async run(payload: string, traceId: string, requestId: string = randomUUID()): Promise<RunResult> {
     if (this.building) await this.building;
-    const logs: string[] = [];
+    const logs = new KeptLogs();
     const log = (line: string, stream: 'stdout' | 'stderr' = 'stdout') => {
       logs.push(line);
       this.deps.trace.publish({
@@ -136,7 +137,7 @@ export class FunctionRuntime {
       const error = this.failure.document;
       log(endLine(requestId));
       log(reportLine(requestId, { durationMs: 0, memoryMB: this.fn.memoryMB, error }));
-      return { requestId, payload: JSON.stringify(error), error, logs, durationMs: 0 };
+      return { requestId, payload: JSON.stringify(error), error, logs: logs.lines(), durationMs: 0 };
     }
     const instance = await this.pool.acquire();
     const splitters = { stdout: new LineSplitter(), stderr: new LineSplitter() };
@@ -158,7 +159,7 @@ export class FunctionRuntime {
       requestId,
       payload: outcome.payload,
       error: outcome.error,
-      logs,
+      logs: logs.lines(),
       durationMs: outcome.durationMs,
     };
   }

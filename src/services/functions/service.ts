@@ -18,6 +18,8 @@ import {
   RequestTooLargeError,
 } from './errors.js';
 import { FunctionRuntime } from './function-runtime.js';
+import { logTailBytes } from './runtime/kept-logs.js';
+import { RESPONSE_PAYLOAD_BYTES, responseTooLargeError } from './runtime/lambda-errors.js';
 import { findFunction } from './lookup.js';
 import { createWatcher, type FileWatcher } from './watcher.js';
 
@@ -72,8 +74,6 @@ const LOG_TAIL_BYTES = 4096;
 /** Invoke payload quotas (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html). */
 const SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
 const ASYNC_PAYLOAD_BYTES = 1024 * 1024;
-/** What Lambda lets a synchronous response carry (its error message names this figure). */
-const RESPONSE_PAYLOAD_BYTES = 6_291_556;
 
 /** Lambda, locally. */
 export class FunctionsService implements Service {
@@ -206,11 +206,9 @@ export class FunctionsService implements Service {
       return { ...base, statusCode: 202, payload: '' };
     }
     const result = await this.run(entry, text, traceId, requestId, type);
+    // Instances check the size before sending (runtime/worker.ts, bootstrap.py); this catches the rest.
     if (!result.error && Buffer.byteLength(result.payload) > RESPONSE_PAYLOAD_BYTES) {
-      result.error = {
-        errorType: 'Function.ResponseSizeTooLarge',
-        errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_PAYLOAD_BYTES} bytes).`,
-      };
+      result.error = responseTooLargeError();
       result.payload = JSON.stringify(result.error);
     }
     const answer: InvokeResult = {
@@ -349,8 +347,7 @@ function payloadText(payload: unknown): string {
 }
 
 function logTail(lines: string[]): string {
-  const bytes = Buffer.from(lines.join('\n') + '\n', 'utf8');
-  return bytes.subarray(Math.max(0, bytes.length - LOG_TAIL_BYTES)).toString('base64');
+  return logTailBytes(lines, LOG_TAIL_BYTES).toString('base64');
 }
 
 /** The store's journal of accepted Event invocations. */

@@ -22,17 +22,40 @@ def send(message):
     REPLIES.flush()
 
 
+# CloudWatch keeps at most 256 KB per log event; longer lines are cut here, before they cross to eddy
+# (as MAX_LOG_LINE_CHARS in runtime/log-lines.ts), so eddy never decodes a 10 MB reply line.
+MAX_LOG_LINE_CHARS = 256 * 1024
+# Lambda refuses a larger response (runtime/lambda-errors.ts, RESPONSE_PAYLOAD_BYTES).
+RESPONSE_PAYLOAD_BYTES = 6291556
+
+
 class Capture:
     """Replaces sys.stdout / sys.stderr: what the handler prints reaches eddy before the reply."""
 
     def __init__(self, stream):
         self.stream = stream
         self.encoding = "utf-8"
+        self.line_chars = 0
 
     def write(self, text):
-        if text:
-            send({"type": "log", "stream": self.stream, "text": str(text)})
+        text = str(text)
+        kept = self.cap(text)
+        if kept:
+            send({"type": "log", "stream": self.stream, "text": kept})
         return len(text)
+
+    def cap(self, text):
+        pieces = []
+        for i, line in enumerate(text.split("\n")):
+            if i > 0:
+                pieces.append("\n")
+                self.line_chars = 0
+            room = MAX_LOG_LINE_CHARS - self.line_chars
+            if room > 0 and line:
+                piece = line[:room]
+                pieces.append(piece)
+                self.line_chars += len(piece)
+        return "".join(pieces)
 
     def flush(self):
         pass
@@ -132,7 +155,14 @@ def invoke(handler, request):
         event = json.loads(request["payload"]) if request["payload"] else {}
         result = handler(event, LambdaContext(request))
         try:
-            reply.update(ok=True, payload=json.dumps(result))
+            payload = json.dumps(result)
+            if len(payload.encode("utf-8")) > RESPONSE_PAYLOAD_BYTES:
+                reply.update(ok=False, error={
+                    "errorType": "Function.ResponseSizeTooLarge",
+                    "errorMessage": "Response payload size exceeded maximum allowed payload size (%d bytes)."
+                    % RESPONSE_PAYLOAD_BYTES})
+            else:
+                reply.update(ok=True, payload=payload)
         except (TypeError, ValueError) as error:
             reply.update(ok=False, error=error_document(
                 error, "Runtime.MarshalError", "Unable to marshal response: %s" % error, []))

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkerProcess } from './channel.js';
 import { type ExitInfo, exitError, isOutOfMemoryText, timeoutError, timeoutText } from './lambda-errors.js';
-import type { LambdaErrorDocument, WorkerMessage } from './protocol.js';
+import type { HostMessage, LambdaErrorDocument, WorkerMessage } from './protocol.js';
+import { type SpawnQueue, type SpawnTicket, spawnQueue } from './spawn-queue.js';
 
 /** One line (or chunk) the handler printed. */
 export interface LogChunk {
@@ -61,12 +62,31 @@ export class Instance {
   private exited = false;
   private killed = false;
   private readonly exitListeners: (() => void)[] = [];
+  /** The process, once the spawn queue has started it; messages wait in `outbox` until then. */
+  private worker?: WorkerProcess;
+  private readonly outbox: HostMessage[] = [];
+  private readonly ticket: SpawnTicket;
 
   constructor(
-    private readonly worker: WorkerProcess,
+    /** Starts the process (called from the spawn queue, on a later turn of the event loop). */
+    launch: () => WorkerProcess,
     /** The code generation it runs: a rebuild makes older instances stale (-1: a standby, no code yet). */
     public generation: number,
+    queue: SpawnQueue = spawnQueue,
   ) {
+    this.ticket = queue.enqueue(() => this.attach(launch));
+  }
+
+  private attach(launch: () => WorkerProcess): void {
+    if (this.killed) return;
+    let worker: WorkerProcess;
+    try {
+      worker = launch();
+    } catch {
+      // fork failed (EAGAIN, ENOMEM): the instance ends as a process that could not start would.
+      return this.onClose({ code: 1, signal: null, outOfMemory: false });
+    }
+    this.worker = worker;
     const child = worker.child;
     worker.onMessage((message) => this.onMessage(message));
     child.stdout?.setEncoding('utf8').on('data', (text: string) => this.onOutput('stdout', text));
@@ -79,6 +99,7 @@ export class Instance {
       const grace = setTimeout(() => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }), 200);
       grace.unref();
     });
+    for (const message of this.outbox.splice(0)) worker.send(message);
   }
 
   /** True until the process ended or was killed. */
@@ -117,14 +138,22 @@ export class Instance {
     this.generation = generation;
     // Init Duration is what the invocation waits for: the module load, not the process boot before it.
     this.spawnedAt = performance.now();
-    this.worker.send({ type: 'load', file });
+    this.send({ type: 'load', file });
   }
 
   /** Stops the process at once. */
   kill(): void {
     if (this.exited || this.killed) return;
     this.killed = true;
-    this.worker.child.kill('SIGKILL');
+    if (this.worker) return void this.worker.child.kill('SIGKILL');
+    // Never started: no process will report its end, so report it as a killed one would.
+    this.ticket.cancel();
+    setImmediate(() => this.onClose({ code: null, signal: 'SIGKILL', outOfMemory: false }));
+  }
+
+  private send(message: HostMessage): void {
+    if (this.worker) this.worker.send(message);
+    else this.outbox.push(message);
   }
 
   private dispatch(pending: Pending): void {
@@ -135,7 +164,7 @@ export class Instance {
     clearTimeout(pending.timer);
     pending.timer = setTimeout(() => this.onTimeout(pending, timeoutSeconds), timeoutSeconds * 1000);
     const deadlineMs = Date.now() + timeoutSeconds * 1000;
-    this.worker.send({
+    this.send({
       type: 'invoke',
       requestId,
       payload,

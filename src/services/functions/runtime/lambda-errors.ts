@@ -25,6 +25,21 @@ export function timeoutError(requestId: string, timeoutSeconds: number): LambdaE
   };
 }
 
+/** What Lambda lets a function's response carry, in bytes (its error message names this figure). */
+export const RESPONSE_PAYLOAD_BYTES = 6_291_556;
+
+/**
+ * The handler returned more than RESPONSE_PAYLOAD_BYTES. Lambda's Runtime API refuses such a response
+ * (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, 413 on /response), so the invocation
+ * fails whatever its type; the instance checks it before sending, and eddy never receives the payload.
+ */
+export function responseTooLargeError(): LambdaErrorDocument {
+  return {
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_PAYLOAD_BYTES} bytes).`,
+  };
+}
+
 /** Lambda words a process end the way Go's os/exec does: `exit status 1`, `signal: killed`. */
 export function exitStatusText(exit: ExitInfo): string {
   if (exit.outOfMemory) return 'signal: killed';

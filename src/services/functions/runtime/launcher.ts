@@ -79,10 +79,13 @@ export class InstanceLauncher {
 
   private spawn(): Instance {
     const launch = this.options({ EDDY_HANDLER_EXPORT: splitHandler(this.fn.handler).exportPath });
-    const worker = isPythonRuntime(this.fn.runtime)
-      ? launchPython(this.deps.pythonBootstrap, launch)
-      : launchNode(workerScriptPath(), launch);
-    return new Instance(worker, -1);
+    const python = isPythonRuntime(this.fn.runtime);
+    // The process itself starts on the spawn queue's turn (spawn-queue.ts), not in this call.
+    return new Instance(
+      () =>
+        python ? launchPython(this.deps.pythonBootstrap, launch) : launchNode(workerScriptPath(), launch),
+      -1,
+    );
   }
 
   private options(extra: Record<string, string>): LaunchOptions {

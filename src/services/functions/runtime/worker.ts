@@ -4,6 +4,8 @@
 /* eslint-disable no-console -- this file is the runtime: it must replace the user's console. */
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { RESPONSE_PAYLOAD_BYTES, responseTooLargeError } from './lambda-errors.js';
+import { LineCapper } from './log-lines.js';
 import type { HostMessage, InvokeMessage, LambdaErrorDocument, WorkerMessage } from './protocol.js';
 
 type Handler = (
@@ -35,11 +37,13 @@ function runtimeError(errorType: string, errorMessage: string, cause?: unknown):
 }
 
 // Everything written to stdout/stderr goes over IPC, so it reaches eddy before the invocation's `done`
-// message and is attributed to the right request id.
+// message and is attributed to the right request id. Each write is sent at once (a handler that then
+// loops until its timeout still shows what it printed), cut at CloudWatch's event size per line.
 function captureStream(stream: NodeJS.WriteStream, name: 'stdout' | 'stderr'): void {
+  const capper = new LineCapper();
   stream.write = ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    send({ type: 'log', stream: name, text });
+    const text = capper.cap(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    if (text) send({ type: 'log', stream: name, text });
     const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') process.nextTick(done as () => void);
     return true;
@@ -164,7 +168,15 @@ function invoke(message: InvokeMessage, run: Handler): void {
     (result) => {
       if (requestId !== id) return;
       try {
-        finish(id, { ok: true, payload: JSON.stringify(result) ?? 'null' });
+        const payload = JSON.stringify(result) ?? 'null';
+        // Checked here so that an oversized result never crosses to eddy (a 10 MB IPC message is parsed
+        // in one piece on the thread that answers requests). A string of n UTF-16 units has at most 3n bytes.
+        if (
+          payload.length > RESPONSE_PAYLOAD_BYTES / 3 &&
+          Buffer.byteLength(payload) > RESPONSE_PAYLOAD_BYTES
+        )
+          finish(id, { ok: false, error: responseTooLargeError() });
+        else finish(id, { ok: true, payload });
       } catch (error) {
         finish(id, { ok: false, error: toErrorDocument(error) });
       }
