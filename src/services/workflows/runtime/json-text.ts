@@ -4,12 +4,21 @@
 
 const cache = new WeakMap<object, string>();
 
+// The last value asked for: a state's output is asked for three times in a row (size check, Exited
+// event, next Entered event), and a hit here is cheaper than the WeakMap's.
+let lastValue: object | undefined;
+let lastText = '';
+
 /** `JSON.stringify(value)` (undefined as null), cached for objects and arrays. */
 export function jsonText(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  const hit = cache.get(value);
-  if (hit !== undefined) return hit;
-  const text = JSON.stringify(value);
-  cache.set(value, text);
+  if (value === lastValue) return lastText;
+  let text = cache.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    cache.set(value, text);
+  }
+  lastValue = value;
+  lastText = text;
   return text;
 }

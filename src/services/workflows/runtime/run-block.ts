@@ -24,7 +24,8 @@ export async function runBlock(
   let resuming = resumed;
   let inARow = 0;
   for (;;) {
-    if (frame.signal.aborted) throw frame.signal.reason;
+    // Only code that runs between two states can abort the frame: after synchronous states nothing has.
+    if (inARow === 0 && frame.signal.aborted) throw frame.signal.reason;
     // A resumed state is recorded as it was (with its checkpoint), so a second crash resumes it alike.
     if (frame.topLevel)
       frame.env.onTransition?.(resuming ?? { stateName: name, input: data, variables: frame.scope.own() });

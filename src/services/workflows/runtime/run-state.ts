@@ -4,7 +4,7 @@ import type { StateDefinition } from '../asl/types.js';
 import { checkPayloadSize, QueryEvaluationError } from '../errors/runtime-errors.js';
 import { toStatesError, type StatesError } from '../errors/states-error.js';
 import { HANDLERS } from '../states/registry.js';
-import type { StateOutcome } from '../states/handler.js';
+import type { StateHandler, StateOutcome } from '../states/handler.js';
 import { applyCatcher } from './catch.js';
 import type { Frame, Transition } from './env.js';
 import { payload } from './history.js';
@@ -19,13 +19,35 @@ const reported = new WeakSet<object>();
 // Task failures that left a Parallel branch or Map iteration (recorded there as TaskStateAborted).
 const abortedTaskErrors = new WeakSet<object>();
 
-// `${Type}StateEntered` / `${Type}StateExited`, built once per state type rather than once per state.
-const enteredType: Record<string, string> = {};
-const exitedType: Record<string, string> = {};
-for (const t of ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']) {
-  enteredType[t] = `${t}StateEntered`;
-  exitedType[t] = `${t}StateExited`;
+/** What runState needs of a state type, looked up once per state. */
+interface TypeInfo {
+  handler: StateHandler;
+  entered: string;
+  exited: string;
+  /** A state that waits or calls out: its Entered event reads the clock afresh (History.freshTime). */
+  timed: boolean;
 }
+
+// Built on first use: registry.ts and this module import each other (through Map and Parallel).
+let types: Record<string, TypeInfo> | undefined;
+
+function typeInfo(type: string): TypeInfo {
+  if (types === undefined) {
+    types = {};
+    for (const [t, handler] of Object.entries(HANDLERS)) {
+      types[t] = {
+        handler,
+        entered: `${t}StateEntered`,
+        exited: `${t}StateExited`,
+        timed: t === 'Task' || t === 'Wait' || t === 'Parallel' || t === 'Map',
+      };
+    }
+  }
+  return types[type];
+}
+
+// Engine events never carry truncated payloads; one frozen object serves every event.
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
 /**
  * Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. `resumed` is the
@@ -43,16 +65,18 @@ export function runState(
   if (resumed !== undefined) return runResumed(frame, name, input, resumed);
   const state = frame.block.States[name] as StateDefinition;
   const history = frame.env.history;
-  const enteredId = history.add(enteredType[state.Type], {
+  const type = typeInfo(state.Type);
+  if (type.timed) history.freshTime();
+  const enteredId = history.addKeyed(type.entered, 'stateEnteredEventDetails', {
     name,
     input: jsonText(input),
-    inputDetails: { truncated: false },
+    inputDetails: NOT_TRUNCATED,
   });
   // The Entered event's own timestamp, so `$$.State.EnteredTime` and a Wait's start agree with it.
   const ctx = new StateContext(frame, name, state, enteredId, history.lastTimestamp);
   let pending: Promise<StateOutcome>;
   try {
-    const outcome = HANDLERS[state.Type].run(ctx, input);
+    const outcome = type.handler.run(ctx, input);
     if (!(outcome instanceof Promise)) return finish(ctx, outcome);
     pending = outcome;
   } catch (thrown) {
@@ -74,8 +98,9 @@ async function runResumed(
   // Only trust a checkpoint whose Entered event made it into the stored history.
   const entered =
     resumed.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
+  if (!entered) env.history.freshTime();
   const enteredId =
-    entered?.eventId ?? env.history.add(enteredType[state.Type], { name, ...payload('input', input) });
+    entered?.eventId ?? env.history.add(typeInfo(state.Type).entered, { name, ...payload('input', input) });
   const enteredAt = entered ? Date.parse(entered.time) : env.history.lastTimestamp;
   const ctx = new StateContext(frame, name, state, enteredId, enteredAt);
   let attempts: Map<number, number> | undefined;
@@ -100,7 +125,7 @@ async function settle(
   attempts: Map<number, number> | undefined,
 ): Promise<StateOutcome> {
   const { frame, name, state, env } = ctx;
-  const handler = HANDLERS[state.Type];
+  const handler = typeInfo(state.Type).handler;
   for (;;) {
     try {
       const outcome = await (pending ?? handler.run(ctx, input));
@@ -163,10 +188,10 @@ async function settle(
 function finish(ctx: StateContext, outcome: StateOutcome): StateOutcome {
   checkPayloadSize(outcome.output, ctx.name);
   if (outcome.assign) ctx.frame.scope.assign(outcome.assign);
-  ctx.env.history.add(exitedType[ctx.state.Type], {
+  ctx.env.history.addKeyed(typeInfo(ctx.state.Type).exited, 'stateExitedEventDetails', {
     name: ctx.name,
     output: jsonText(outcome.output),
-    outputDetails: { truncated: false },
+    outputDetails: NOT_TRUNCATED,
   });
   return outcome;
 }
