@@ -1,6 +1,7 @@
-// Runs executions: STANDARD ones durable (each transition and its history events are committed before
-// the state runs, so a killed eddy resumes them on start), EXPRESS ones in memory. Every history event
-// becomes a trace record; STANDARD status changes go to the default bus.
+// Runs executions: STANDARD ones durable (transitions and their history events are committed once per
+// turn of the event loop, and always before anything leaves the execution, so a killed eddy resumes them
+// on start re-running only pure states), EXPRESS ones in memory. Every history event becomes a trace
+// record; STANDARD status changes go to the default bus.
 import { randomUUID } from 'node:crypto';
 import type { ExecutionRow, ExecutionStore } from '../../../store/executions.js';
 import type { ServiceContext } from '../../core/service.js';
@@ -28,6 +29,7 @@ import { ExecutionMocks, type MockConfig } from './mock-config.js';
 import { putStatusChange, TraceBatcher } from './publish.js';
 import { createTaskInvoker } from './task-invoker.js';
 import { ExecutionTokens } from './tokens.js';
+import { TransitionCommits } from './transition-commits.js';
 import { syncDescription } from './views.js';
 
 export type { ExecutionRow, ChildStart };
@@ -65,6 +67,7 @@ export class ExecutionManager {
   /** The state each execution resumed at after a restart (its map run may need to be continued). */
   private readonly resumedAt = new Map<string, string>();
   private readonly traces: TraceBatcher;
+  private readonly commits: TransitionCommits;
   /** The task invoker executions use (TestState runs tasks with it too). */
   readonly invoker;
 
@@ -78,7 +81,8 @@ export class ExecutionManager {
     private readonly mockConfig: MockConfig | undefined,
   ) {
     this.traces = new TraceBatcher(context.trace);
-    this.invoker = createTaskInvoker({
+    this.commits = new TransitionCommits(context.store.db);
+    const invoker = createTaskInvoker({
       router: context.router,
       scope,
       clock: context.clock,
@@ -102,6 +106,18 @@ export class ExecutionManager {
         },
       },
     });
+    // A task is the first thing that leaves an execution: its transition is committed before it runs.
+    this.invoker = {
+      invoke: (resource: string, input: unknown, ctx: Parameters<typeof invoker.invoke>[2]) => {
+        this.commits.flush(ctx.executionArn);
+        return invoker.invoke(resource, input, ctx);
+      },
+    };
+  }
+
+  /** Commits `arn`'s pending transition now (before a map run of it starts, for example). */
+  commit(arn: string): void {
+    this.commits.flush(arn);
   }
 
   /** Starts an execution (StartExecution, StartSyncExecution, rule and pipe targets, nested tasks). */
@@ -153,6 +169,8 @@ export class ExecutionManager {
       const ended = this.store.execution(arn);
       if (ended) return { row: ended, express, done: Promise.resolve(ended) };
     }
+    // The parent's transition is committed before its child becomes visible.
+    this.commits.flush(child.parentArn);
     const row = childRow(child, arn, this.context.clock.now(), this.find(child.parentArn)?.row);
     if (!express) this.store.insertExecution(row);
     const roleArn = this.machines.find(machineOfChild(child.machineArn))?.roleArn ?? '';
@@ -221,26 +239,45 @@ export class ExecutionManager {
     (express ? this.express : this.live).set(row.arn, live);
     let persisted = resume?.events.length ?? 0;
     const published = persisted;
-    // The first transition fires inside startExecution, before the history is ours to read: it is
-    // recorded at once (a task token issued right after must find it), its events once we can read
-    // them: just ExecutionStarted for a new run, nothing new for a resumed one.
+    // The first transition fires inside startExecution, before the history is ours to read: committed
+    // then (a task token issued at once must find it), its events are appended once we can read them:
+    // just ExecutionStarted for a new run, nothing new for a resumed one.
     let early = false;
     const earlyCount = persisted + (resume ? 0 : 1);
     const durable = !express;
-    const record = (transition: Transition) => {
-      if (!durable || this.stopping || transition.stateName === undefined) return;
+    // The latest transition not committed yet, with how many history events precede it: the events of
+    // the state it enters are not stored with it, as a resumed run enters that state again.
+    let pending: { transition: Transition; upTo: number } | undefined;
+    const commitPending = () => {
+      const next = pending;
+      pending = undefined;
+      if (!next || this.stopping) return;
       if (!live.run) {
         early = true;
-        this.store.recordTransition(row.arn, [], transition);
+        this.store.recordTransition(row.arn, [], next.transition);
         return;
       }
-      const events = live.run.events.events;
-      this.store.recordTransition(row.arn, events.slice(persisted), transition);
-      persisted = events.length;
+      this.store.recordTransition(
+        row.arn,
+        live.run.events.events.slice(persisted, next.upTo),
+        next.transition,
+      );
+      persisted = Math.max(persisted, next.upTo);
+    };
+    const record = (transition: Transition) => {
+      if (!durable || this.stopping || transition.stateName === undefined) return;
+      pending = { transition, upTo: live.run ? live.run.events.events.length : earlyCount };
+      if (transition.entered === undefined) return this.commits.defer(row.arn, commitPending);
+      // A Wait or Retry back-off starts: the state is under way, committed now with its Entered event.
+      this.commits.forget(row.arn);
+      commitPending();
     };
     const tokens = durable
       ? new ExecutionTokens(this.tokens, resume ? this.store.taskTokens(row.arn) : [], (token) => {
-          if (!this.stopping) this.store.addTaskToken(row.arn, token);
+          if (this.stopping) return;
+          // The token is stored with the transition it was issued in (the worker may hold it already).
+          this.commits.flush(row.arn);
+          this.store.addTaskToken(row.arn, token);
         })
       : this.tokens;
     const run = startExecution(machine.parsed, input, {
@@ -281,6 +318,9 @@ export class ExecutionManager {
       };
       live.row = end;
       if (durable) {
+        // The end stores every event not stored yet: a transition still pending is superseded.
+        this.commits.forget(row.arn);
+        pending = undefined;
         this.store.finish(row.arn, history.events.slice(persisted), end);
         this.live.delete(row.arn);
         if (!row.mapRunArn) putStatusChange(this.statusDeps(), end);
@@ -363,6 +403,8 @@ export class ExecutionManager {
 
   /** Stops every run without recording an end, so STANDARD ones resume on the next start. */
   async dispose(): Promise<void> {
+    // A clean stop keeps the latest transitions, so a restart re-runs no state it need not.
+    this.commits.flushAll();
     this.stopping = true;
     // Aborting adds ExecutionAborted events: they are not real ends, so no trace record shows them.
     this.traces.close();

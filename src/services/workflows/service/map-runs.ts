@@ -67,6 +67,8 @@ export class MapRunRegistry implements MapRunHost {
   ) {}
 
   open(spec: MapRunSpec): MapRunHandle {
+    // The parent's transition is committed before its map run (and children) become visible.
+    this.executions.commit(spec.parentArn);
     const resumed = this.previousRun(spec);
     const arns = mapRunArns(spec.parentArn, spec.label, randomUUID());
     const items = spec.sizes.reduce((a, b) => a + b, 0);
