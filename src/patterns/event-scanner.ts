@@ -8,6 +8,7 @@
 // a dotted key (or under a top-level "" key) after the object, is read up to that point only. Malformed text that is read throws;
 // the caller then reports JSON.parse's error.
 import type { ElementTable } from './elements.js';
+import { CodeUnits } from './code-units.js';
 import { NumberReader } from './fast-number.js';
 import type { PathNode, PathTree } from './path-tree.js';
 import type { Leaf } from './predicate.js';
@@ -40,26 +41,34 @@ function bad(pos: number): never {
 
 /** Scan one event's JSON text (a top-level object) into the target. */
 export function scanEvent<I>(text: string, target: ScanTarget<I>): void {
-  const s = new Scanner<I>(text, target);
+  const s = new Scanner<I>(text, units.load(text), target);
   s.space();
-  if (text.charCodeAt(s.pos) !== OPEN_BRACE) bad(s.pos);
+  if (s.codes[s.pos] !== OPEN_BRACE) bad(s.pos);
   if (s.object(target.tree.root, true)) return;
   s.space();
   if (s.pos !== text.length) bad(s.pos);
 }
 
+/** Shared by every scan: scanning is synchronous and never re-entered (the target only records hits). */
+const units = new CodeUnits();
+const numbers = new NumberReader();
+
+/**
+ * Reads `codes` (the text's code units, then a 0 that no loop reads past: see CodeUnits); `text` only
+ * for slicing strings out and finding quotes.
+ */
 class Scanner<I> {
   pos = 0;
-  private readonly numbers = new NumberReader();
   constructor(
     private readonly text: string,
+    readonly codes: Uint16Array,
     private readonly target: ScanTarget<I>,
   ) {}
 
   space(): void {
-    const t = this.text;
-    let c = t.charCodeAt(this.pos);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++this.pos);
+    const t = this.codes;
+    let c = t[this.pos];
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = t[++this.pos];
   }
 
   /**
@@ -67,30 +76,30 @@ class Scanner<I> {
    * finishing this object also finishes every object around it, so reading may stop the whole event.
    */
   object(node: PathNode<I>, last: boolean): boolean {
-    const t = this.text;
+    const t = this.codes;
     const needed = node.needed;
     let found = 0;
     this.pos++;
     this.space();
-    if (t.charCodeAt(this.pos) === CLOSE_BRACE) {
+    if (t[this.pos] === CLOSE_BRACE) {
       this.pos++;
       return false;
     }
     for (;;) {
       this.space();
-      if (t.charCodeAt(this.pos) !== QUOTE) bad(this.pos);
+      if (t[this.pos] !== QUOTE) bad(this.pos);
       // The key is compared in place when plain (no dot, no escape, not empty), the common case.
       const start = this.pos + 1;
       let end = start;
-      let c = t.charCodeAt(end);
+      let c = t[end];
       while (c !== QUOTE && c !== DOT && c !== BACKSLASH) {
-        if (c !== c) bad(end);
-        c = t.charCodeAt(++end);
+        if (c === 0) bad(end);
+        c = t[++end];
       }
       let child: PathNode<I> | undefined;
       let plain = true;
       if (c === QUOTE && end > start) {
-        child = node.child(t, start, end - start);
+        child = node.child(this.text, t, start, end - start);
         this.pos = end + 1;
       } else {
         this.pos = start - 1;
@@ -101,7 +110,7 @@ class Scanner<I> {
         plain = path !== '' && key.indexOf('.') < 0;
       }
       this.space();
-      if (t.charCodeAt(this.pos++) !== COLON) bad(this.pos);
+      if (t[this.pos++] !== COLON) bad(this.pos);
       this.space();
       if (child === undefined) this.skip();
       else {
@@ -115,7 +124,7 @@ class Scanner<I> {
         if (plain) found++;
       }
       this.space();
-      const next = t.charCodeAt(this.pos++);
+      const next = t[this.pos++];
       if (next === CLOSE_BRACE) return false;
       if (next !== COMMA) bad(this.pos);
     }
@@ -123,7 +132,7 @@ class Scanner<I> {
 
   /** Read the value at `node`; true when reading stopped early (see object). */
   value(node: PathNode<I>, last: boolean): boolean {
-    const c = this.text.charCodeAt(this.pos);
+    const c = this.codes[this.pos];
     const index = node.index;
     if (c === OPEN_BRACE) {
       if (node.below > 0 || node.path === '') return this.object(node, last && node.path !== '');
@@ -136,35 +145,35 @@ class Scanner<I> {
   }
 
   array(node: PathNode<I>): void {
-    const t = this.text;
+    const t = this.codes;
     const index = node.index;
     const elements = this.target.elements;
     const id = elements.newArray();
     this.pos++;
     this.space();
-    if (t.charCodeAt(this.pos) === CLOSE_BRACKET) {
+    if (t[this.pos] === CLOSE_BRACKET) {
       this.pos++;
       return;
     }
     for (let i = 0; ; i++) {
-      let first = t.charCodeAt(this.pos);
+      let first = t[this.pos];
       if (first <= 32) {
         this.space();
-        first = t.charCodeAt(this.pos);
+        first = t[this.pos];
       }
       elements.enter(id, i);
       if (index !== undefined && (first === 45 || (first >= 48 && first <= 57))) {
         // Fast path for arrays of numbers (coordinates, measurements).
-        const n = this.numbers.read(t, this.pos);
-        this.pos = this.numbers.end;
+        const n = numbers.read(t, this.pos);
+        this.pos = numbers.end;
         if (n !== n) bad(this.pos);
         this.target.number(n, index);
       } else this.value(node, false);
       elements.leave();
-      let next = t.charCodeAt(this.pos);
+      let next = t[this.pos];
       if (next <= 32) {
         this.space();
-        next = t.charCodeAt(this.pos);
+        next = t[this.pos];
       }
       this.pos++;
       if (next === CLOSE_BRACKET) return;
@@ -174,26 +183,26 @@ class Scanner<I> {
 
   /** A string at `pos` (its opening quote); unescaped by JSON.parse only when it has escapes. */
   string(): string {
-    const t = this.text;
+    const t = this.codes;
     const start = ++this.pos;
-    let c = t.charCodeAt(this.pos);
+    let c = t[this.pos];
     while (c !== QUOTE && c !== BACKSLASH) {
-      if (Number.isNaN(c)) bad(this.pos);
-      c = t.charCodeAt(++this.pos);
+      if (c === 0) bad(this.pos);
+      c = t[++this.pos];
     }
-    if (c === QUOTE) return t.slice(start, this.pos++);
+    if (c === QUOTE) return this.text.slice(start, this.pos++);
     this.pos = start - 1;
     this.skipString();
-    return JSON.parse(t.slice(start - 1, this.pos)) as string;
+    return JSON.parse(this.text.slice(start - 1, this.pos)) as string;
   }
 
   scalar(): Leaf {
     const t = this.text;
     const start = this.pos;
-    const first = t.charCodeAt(start);
+    const first = this.codes[start];
     if (first === 45 || (first >= 48 && first <= 57)) {
-      const n = this.numbers.read(t, start);
-      this.pos = this.numbers.end;
+      const n = numbers.read(this.codes, start);
+      this.pos = numbers.end;
       if (n !== n) bad(start);
       return n;
     }
@@ -217,9 +226,10 @@ class Scanner<I> {
     const t = this.text;
     let q = t.indexOf('"', this.pos + 1);
     // A quote preceded by an odd run of backslashes is escaped.
-    while (q > 0 && t.charCodeAt(q - 1) === BACKSLASH) {
+    const codes = this.codes;
+    while (q > 0 && codes[q - 1] === BACKSLASH) {
       let b = q - 1;
-      while (t.charCodeAt(b - 1) === BACKSLASH) b--;
+      while (codes[b - 1] === BACKSLASH) b--;
       if ((q - b) % 2 === 0) break;
       q = t.indexOf('"', q + 1);
     }
@@ -229,13 +239,13 @@ class Scanner<I> {
 
   /** Skip one value without building it. */
   skip(): void {
-    const t = this.text;
-    const c = t.charCodeAt(this.pos);
+    const t = this.codes;
+    const c = t[this.pos];
     if (c === QUOTE) return this.skipString();
     if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
       const start = this.pos;
       let e = c;
-      while (e !== COMMA && e !== CLOSE_BRACE && e !== CLOSE_BRACKET && e > 32) e = t.charCodeAt(++this.pos);
+      while (e !== COMMA && e !== CLOSE_BRACE && e !== CLOSE_BRACKET && e > 32) e = t[++this.pos];
       if (this.pos === start) bad(start);
       return;
     }
@@ -244,9 +254,9 @@ class Scanner<I> {
 
   /** Skip to the end of the object or array `depth` levels up (0: the one starting at `pos`). */
   skipNested(depth: number): void {
-    const t = this.text;
+    const t = this.codes;
     for (;;) {
-      const d = t.charCodeAt(this.pos);
+      const d = t[this.pos];
       if (d === QUOTE) {
         this.skipString();
         continue;
@@ -255,7 +265,7 @@ class Scanner<I> {
       if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
       else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
         if (--depth === 0) return;
-      } else if (d !== d) bad(this.pos);
+      } else if (d === 0) bad(this.pos);
     }
   }
 }

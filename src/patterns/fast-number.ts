@@ -16,21 +16,21 @@ export class NumberReader {
   end = 0;
 
   /**
-   * The number starting at `start` (NaN when the text there is not a JSON number), or one that
-   * quantizes to the same six decimals. Small decimals (the common case: coordinates, prices) are
+   * The number whose text starts at `start` of the code units `text` (see CodeUnits; NaN when the text
+   * there is not a JSON number), or one that quantizes to the same six decimals. Small decimals (the common case: coordinates, prices) are
    * rounded to six decimals from their digits, small integers only (no float arithmetic per digit);
    * the rest takes the general path.
    */
-  read(text: string, start: number): number {
+  read(text: Uint16Array, start: number): number {
     let i = start;
-    let c = text.charCodeAt(i);
+    let c = text[i];
     const negative = c === 45;
-    if (negative) c = text.charCodeAt(++i);
+    if (negative) c = text[++i];
     const first = i;
     let whole = 0;
     while (c >= 48 && c <= 57) {
       whole = whole * 10 + (c - 48);
-      c = text.charCodeAt(++i);
+      c = text[++i];
     }
     if (i === first || whole >= WHOLE_LIMIT) return this.general(text, start);
     // The first nine decimals as an integer; later ones cannot move the rounding (see below).
@@ -38,13 +38,13 @@ export class NumberReader {
     if (c === 46) {
       const from = ++i;
       const stop = from + 9;
-      c = text.charCodeAt(i);
+      c = text[i];
       while (c >= 48 && c <= 57 && i < stop) {
         nano = nano * 10 + (c - 48);
-        c = text.charCodeAt(++i);
+        c = text[++i];
       }
       if (i < stop) nano *= POW10[stop - i];
-      else while (c >= 48 && c <= 57) c = text.charCodeAt(++i);
+      else while (c >= 48 && c <= 57) c = text[++i];
     }
     if (c === 101 || c === 69 || c === 46 || c === 43 || c === 45) return this.general(text, start);
     this.end = i;
@@ -58,12 +58,18 @@ export class NumberReader {
     return (negative ? -micro : micro) / 1e6;
   }
 
+  /** Number() of the text, for the rare shapes the fast reads leave alone. */
+  private slow(text: Uint16Array, start: number, end: number): number {
+    this.end = end;
+    return Number(String.fromCharCode(...text.subarray(start, end)));
+  }
+
   /** Any JSON number: exact up to 15 digits, an approximation with the same six decimals beyond. */
-  private general(text: string, start: number): number {
+  private general(text: Uint16Array, start: number): number {
     let i = start;
-    let c = text.charCodeAt(i);
+    let c = text[i];
     const negative = c === 45;
-    if (negative) c = text.charCodeAt(++i);
+    if (negative) c = text[++i];
     const first = i;
     // Digits accumulate while the mantissa stays below 1e15 (exact in a double); the rest only scale.
     let mantissa = 0;
@@ -75,31 +81,30 @@ export class NumberReader {
         exact = false;
         scale++;
       }
-      c = text.charCodeAt(++i);
+      c = text[++i];
     }
     if (i === first) {
       this.end = i;
       return NaN;
     }
     if (c === 46) {
-      c = text.charCodeAt(++i);
+      c = text[++i];
       while (c >= 48 && c <= 57) {
         if (mantissa < 1e14) {
           mantissa = mantissa * 10 + (c - 48);
           scale--;
         } else exact = false;
-        c = text.charCodeAt(++i);
+        c = text[++i];
       }
     }
     if (c === 101 || c === 69 || c === 46 || c === 43 || c === 45) {
       // Exponents (and anything odd): find the end, let Number() decide.
-      while (c === 101 || c === 69 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57))
-        c = text.charCodeAt(++i);
+      while (c === 101 || c === 69 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57)) c = text[++i];
       this.end = i;
-      return Number(text.slice(start, i));
+      return this.slow(text, start, i);
     }
     this.end = i;
-    if (scale > 22 || scale < -22) return Number(text.slice(start, i));
+    if (scale > 22 || scale < -22) return this.slow(text, start, i);
     let value = scale >= 0 ? mantissa * POW10[scale] : mantissa / POW10[-scale];
     if (negative) value = -value;
     if (exact) return value;
@@ -109,6 +114,6 @@ export class NumberReader {
     // found 100000.1731684999999).
     const shifted = Math.abs(value) * 1e6;
     const fraction = shifted - Math.floor(shifted);
-    return shifted < 1e12 && Math.abs(fraction - 0.5) > 2e-3 ? value : Number(text.slice(start, i));
+    return shifted < 1e12 && Math.abs(fraction - 0.5) > 2e-3 ? value : this.slow(text, start, i);
   }
 }

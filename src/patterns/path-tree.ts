@@ -28,11 +28,14 @@ export class PathNode<I> {
     return this.referenced.size;
   }
 
-  /** The child at a plain key whose text is `text[start..start+length)`, without slicing it. */
-  child(text: string, start: number, length: number): PathNode<I> | undefined {
+  /**
+   * The child at a plain key whose text is `text[start..start+length)` (`codes`: the same text's code
+   * units, see CodeUnits), without slicing it.
+   */
+  child(text: string, codes: Uint16Array, start: number, length: number): PathNode<I> | undefined {
     if (this.byKey !== undefined) return this.byKey.get(text.slice(start, start + length));
     const keys = this.keys;
-    const first = text.charCodeAt(start);
+    const first = codes[start];
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (k.length === length && k.charCodeAt(0) === first && text.startsWith(k, start)) return this.nodes[i];

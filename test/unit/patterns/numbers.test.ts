@@ -2,6 +2,7 @@
 // Number(text) quantized to six decimals, and range bounds must hold at equal and adjacent values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CodeUnits } from '../../../src/patterns/code-units.js';
 import { NumberReader } from '../../../src/patterns/fast-number.js';
 import { IntervalIndex } from '../../../src/patterns/interval-index.js';
 import { inRange, isComparable, quantize, type NumericRange } from '../../../src/patterns/numeric.js';
@@ -12,7 +13,7 @@ const seen = (n: number): string => (isComparable(n) ? `q${quantize(n)}` : `raw$
 
 function read(text: string): number {
   const reader = new NumberReader();
-  const n = reader.read(`[${text}]`, 1);
+  const n = reader.read(new CodeUnits().load(`[${text}]`), 1);
   expect(reader.end).toBe(text.length + 1);
   return n;
 }
@@ -78,7 +79,7 @@ describe('NumberReader', () => {
   ])('%s', (text) => expect(seen(read(text))).toBe(seen(Number(text))));
 
   it('says NaN for text that is not a number', () => {
-    expect(new NumberReader().read('[-]', 1)).toBeNaN();
+    expect(new NumberReader().read(new CodeUnits().load('[-]'), 1)).toBeNaN();
   });
 });
 
