@@ -86,20 +86,21 @@ async function noopMapRun(eddy: RunningEddy, sfn: SFNClient): Promise<void> {
 /** Runs the benchmark. */
 export default async function run(): Promise<void> {
   const data = await stationFiles(FILES);
-  const workers = DEFAULT_CONCURRENCY;
-  process.stdout.write(
-    `weather: ${FILES.toLocaleString('en-US')} station files, batches of ${BATCH}, ${workers} workers / handler instances\n`,
-  );
-
-  const first = await measure(() => runBaseline(data, workers, BATCH));
-  process.stdout.write(describeCost('plain Node baseline', first.cost) + '\n');
-
   const eddy = await startEddy({
     template: join(REPO, 'templates/weather/template.yaml'),
     buckets: { StationsBucket: data },
   });
   const sfn = sfnClient(eddy);
   try {
+    // As many baseline workers as eddy runs instances of the map function.
+    const mapFunction = eddy.app.functions.find((f) => f.logicalId === 'MapFunction')!;
+    const workers = mapFunction.reservedConcurrency ?? DEFAULT_CONCURRENCY;
+    process.stdout.write(
+      `weather: ${FILES.toLocaleString('en-US')} station files, batches of ${BATCH}, ${workers} workers / handler instances\n`,
+    );
+    const first = await measure(() => runBaseline(data, workers, BATCH));
+    process.stdout.write(describeCost('plain Node baseline', first.cost) + '\n');
+
     const machine = eddy.app.stateMachines.find((m) => m.logicalId === 'MonthlyHighs')!.arn;
     // Warm-up on one small prefix: builds the handlers and starts instances, as a dev loop would have.
     await runExecution(sfn, machine, { prefix: '2017/10000' });
