@@ -1,11 +1,22 @@
 // Builds eddy: compiles src/ to dist/, copies the non-TypeScript assets, and writes the oclif manifest
 // so that `eddy --version` and `eddy --help` start without importing every command. The new dist/ is
 // built beside the old one and swapped in, so a build never leaves a half-written dist/ for a running test.
+// `eddy dev` also gets a bundle with a V8 code cache (see bundleDev): module loading was most of its start.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Plugin } from '@oclif/core';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = join(root, `.tmp/dist-${process.pid}`);
@@ -38,6 +49,78 @@ const consoleBuild = join(root, 'scripts/build-console.mjs');
 if (existsSync(consoleBuild))
   execFileSync(process.execPath, [consoleBuild, staging], { cwd: root, stdio: 'inherit' });
 
+/**
+ * Bundles the `dev` command and everything it imports into one CommonJS file, dist/bundle/dev.cjs, and an
+ * ESM stub, dist/bundle/dev.js, that loads it through src/cli/code-cache.ts. A start then reads two files
+ * instead of ~600 modules, and compiles nothing that the code cache (written after the swap) holds.
+ * Kept outside the bundle: @oclif/core (the command class and its errors must be the very objects the
+ * CLI's oclif uses), native or binary packages (better-sqlite3, esbuild), and packages eddy loads on
+ * first use (undici, jsonata, ajv: a start does not need them). Each bundled module's import.meta.url
+ * is rewritten to its own file in dist/, so the assets it reads next to itself (schemas, console,
+ * handler runtime) are found exactly as without the bundle. Returns false (and the command runs
+ * unbundled) when bundling fails, e.g. on a half-finished module during a --lenient test build.
+ */
+async function bundleDev(out) {
+  const bundleDir = join(out, 'bundle');
+  const toUrl = (file) => `__eddyFileUrl(${JSON.stringify(relative(bundleDir, file))})`;
+  try {
+    await build({
+      stdin: {
+        contents:
+          "export { default } from './commands/dev.js';\nexport { DevEnvironment } from './dev/environment.js';\nexport { silentLogger } from './shared/logger.js';\n",
+        resolveDir: out,
+        sourcefile: 'dev-entry.js',
+      },
+      outfile: join(bundleDir, 'dev.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'error',
+      external: [
+        '@oclif/core',
+        'better-sqlite3',
+        'esbuild',
+        'undici',
+        'jsonata',
+        'ajv',
+        'ajv-draft-04',
+        'fsevents',
+      ],
+      banner: {
+        js: "const __eddyFileUrl = (file) => require('node:url').pathToFileURL(require('node:path').join(__dirname, file)).href;",
+      },
+      plugins: [
+        {
+          name: 'eddy-import-meta-url',
+          setup(b) {
+            b.onLoad({ filter: /\.js$/ }, (args) => {
+              if (!args.path.startsWith(out)) return undefined;
+              const source = readFileSync(args.path, 'utf8');
+              return { contents: source.replaceAll('import.meta.url', toUrl(args.path)), loader: 'js' };
+            });
+          },
+        },
+      ],
+    });
+  } catch (error) {
+    console.warn(`build: eddy dev is not bundled (${error.message.split('\n')[0]})`);
+    rmSync(bundleDir, { recursive: true, force: true });
+    return false;
+  }
+  writeFileSync(
+    join(bundleDir, 'dev.js'),
+    [
+      '// `eddy dev` from the bundle beside this file, compiled with its V8 code cache (written by scripts/build.mjs).',
+      "import { loadBundle } from '../cli/code-cache.js';",
+      "export default loadBundle(new URL('./dev.cjs', import.meta.url).pathname).exports.default;",
+      '',
+    ].join('\n'),
+  );
+  return true;
+}
+const bundled = await bundleDev(staging);
+
 const dist = join(root, 'dist');
 const old = join(root, `.tmp/old-dist-${process.pid}`);
 if (existsSync(dist) && statSync(dist).isDirectory()) renameSync(dist, old);
@@ -52,7 +135,41 @@ const plugin = new Plugin({
   errorOnManifestCreate: true,
 });
 await plugin.load();
+if (bundled) {
+  // oclif imports a command from the manifest's relativePath: `eddy dev` loads the bundle.
+  plugin.manifest.commands.dev.relativePath = ['dist', 'bundle', 'dev.js'];
+  writeDevCodeCache();
+}
 const manifestTmp = join(root, `.tmp/manifest-${process.pid}.json`);
 writeFileSync(manifestTmp, JSON.stringify(plugin.manifest, null, 2) + '\n');
 renameSync(manifestTmp, join(root, 'oclif.manifest.json'));
 console.log(`built dist/ and oclif.manifest.json (${Object.keys(plugin.manifest.commands).length} commands)`);
+
+/**
+ * Writes dist/bundle/dev.cjs.cache: a child process loads the bundle, starts and stops the minimal
+ * template in memory (so the cache holds the functions a start runs, not only the top-level code),
+ * then saves V8's code cache. Run by the same `node` (and with the same V8 flags) that runs eddy,
+ * or V8 refuses the cache. Without a cache the bundle still works, it only compiles.
+ */
+function writeDevCodeCache() {
+  const bundle = join(root, 'dist/bundle/dev.cjs');
+  const script = `
+    import { loadBundle, writeCodeCache } from ${JSON.stringify(pathToFileURL(join(root, 'dist/cli/code-cache.js')).href)};
+    const loaded = loadBundle(${JSON.stringify(bundle)});
+    const { DevEnvironment, silentLogger } = loaded.exports;
+    const env = await DevEnvironment.start({
+      template: ${JSON.stringify(join(root, 'templates/minimal/template.yaml'))},
+      inMemory: true, watch: false, port: 0, logger: silentLogger,
+    });
+    await env.stop();
+    writeCodeCache(${JSON.stringify(bundle)}, loaded);
+    process.exit(0);
+  `;
+  try {
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    console.warn(
+      `build: no code cache for eddy dev (${String(error.stderr ?? error.message).slice(0, 500)})`,
+    );
+  }
+}
