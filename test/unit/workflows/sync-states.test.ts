@@ -97,4 +97,24 @@ describe('synchronous states', () => {
       'ExecutionFailed',
     ]);
   });
+
+  it('share clock readings among their events only, not with a state that waits', async () => {
+    // Every reading of this clock is a millisecond later than the one before.
+    const manual = new ManualClock();
+    let reads = 0;
+    const clock = { now: () => manual.now() + reads++, setTimer: manual.setTimer.bind(manual) };
+    const States: Record<string, object> = { W: { Type: 'Wait', Seconds: 0, Next: 'Last' } };
+    for (let i = 0; i < 10; i++) States[`P${i}`] = { Type: 'Pass', Next: i === 9 ? 'W' : `P${i + 1}` };
+    States.Last = { Type: 'Pass', End: true };
+    const execution = startExecution(parseDefinition({ StartAt: 'P0', States }), {}, { clock });
+    expect((await execution.result).status).toBe('SUCCEEDED');
+    const events = execution.events.events;
+    const stamps = events.map((e) => e.timestamp);
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
+    const passExits = events.filter((e) => e.type === 'PassStateExited').slice(0, 10);
+    const waitEntered = events.find((e) => e.type === 'WaitStateEntered')!;
+    // Fewer readings than events for the Pass chain, and a reading of its own for the Wait.
+    expect(new Set(passExits.map((e) => e.timestamp)).size).toBeLessThan(10);
+    expect(waitEntered.timestamp).toBeGreaterThan(passExits[9].timestamp);
+  });
 });

@@ -46,9 +46,9 @@ function computeDetailsKey(type: string): string | undefined {
 }
 
 // Reading the clock can cost a system call (330 ns measured in a sandbox: more than a whole Pass
-// state). Events added in one synchronous stretch of the interpreter share a reading, renewed every
-// TIME_REUSES events and when the stretch ends (a microtask), so an event's time is at most a few
-// synchronous states' work old; `freshTime()` forces a reading where a state's start must be exact.
+// state). While the interpreter runs synchronous states in a row it lets their events share one
+// reading (`shareTime`), renewed every TIME_REUSES events, so an event's time is at most a few
+// synchronous states' work old; everything else reads the clock.
 const TIME_REUSES = 64;
 
 /** Appends events and publishes them. */
@@ -59,9 +59,7 @@ export class History {
   private closed = false;
   private stamp = 0;
   private stampUses = 0;
-  private readonly expireStamp = () => {
-    this.stampUses = 0;
-  };
+  private sharing = false;
 
   constructor(
     private readonly now: () => number,
@@ -104,9 +102,13 @@ export class History {
     return id;
   }
 
-  /** The next event reads the clock (a state that waits or calls out starts at its exact time). */
-  freshTime(): void {
-    this.stampUses = 0;
+  /**
+   * Whether events may reuse the last clock reading: on only while synchronous states run in a row
+   * (the caller turns it off before anything that can wait, and when it stops).
+   */
+  shareTime(on: boolean): void {
+    this.sharing = on;
+    if (!on) this.stampUses = 0;
   }
 
   private time(): number {
@@ -115,8 +117,7 @@ export class History {
       return this.stamp;
     }
     this.stamp = this.now();
-    this.stampUses = TIME_REUSES - 1;
-    queueMicrotask(this.expireStamp);
+    if (this.sharing) this.stampUses = TIME_REUSES - 1;
     return this.stamp;
   }
 

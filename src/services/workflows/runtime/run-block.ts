@@ -23,23 +23,34 @@ export async function runBlock(
   let data = input;
   let resuming = resumed;
   let inARow = 0;
-  for (;;) {
-    // Only code that runs between two states can abort the frame: after synchronous states nothing has.
-    if (inARow === 0 && frame.signal.aborted) throw frame.signal.reason;
-    // A resumed state is recorded as it was (with its checkpoint), so a second crash resumes it alike.
-    if (frame.topLevel)
-      frame.env.onTransition?.(resuming ?? { stateName: name, input: data, variables: frame.scope.own() });
-    let outcome = runState(frame, name, data, resuming);
-    if (outcome instanceof Promise) {
-      outcome = await outcome;
-      inARow = 0;
-    } else if (++inARow >= SYNC_STATES_PER_TURN) {
-      await nextTurn();
-      inARow = 0;
+  const history = frame.env.history;
+  try {
+    for (;;) {
+      // Only code that runs between two states can abort the frame: after synchronous states nothing has.
+      if (inARow === 0 && frame.signal.aborted) throw frame.signal.reason;
+      // A resumed state is recorded as it was (with its checkpoint), so a second crash resumes it alike.
+      if (frame.topLevel)
+        frame.env.onTransition?.(resuming ?? { stateName: name, input: data, variables: frame.scope.own() });
+      let outcome = runState(frame, name, data, resuming);
+      if (outcome instanceof Promise) {
+        history.shareTime(false);
+        outcome = await outcome;
+        inARow = 0;
+      } else if (++inARow >= SYNC_STATES_PER_TURN) {
+        history.shareTime(false);
+        await nextTurn();
+        inARow = 0;
+      } else history.shareTime(true);
+      resuming = undefined;
+      data = outcome.output;
+      if (outcome.next === undefined) {
+        history.shareTime(false);
+        return data;
+      }
+      name = outcome.next;
     }
-    resuming = undefined;
-    data = outcome.output;
-    if (outcome.next === undefined) return data;
-    name = outcome.next;
+  } catch (thrown) {
+    history.shareTime(false);
+    throw thrown;
   }
 }

@@ -24,7 +24,7 @@ interface TypeInfo {
   handler: StateHandler;
   entered: string;
   exited: string;
-  /** A state that waits or calls out: its Entered event reads the clock afresh (History.freshTime). */
+  /** A state that waits or calls out: its Entered event reads the clock (see History.shareTime). */
   timed: boolean;
 }
 
@@ -66,7 +66,7 @@ export function runState(
   const state = frame.block.States[name] as StateDefinition;
   const history = frame.env.history;
   const type = typeInfo(state.Type);
-  if (type.timed) history.freshTime();
+  if (type.timed) history.shareTime(false);
   const enteredId = history.addKeyed(type.entered, 'stateEnteredEventDetails', {
     name,
     input: jsonText(input),
@@ -98,7 +98,6 @@ async function runResumed(
   // Only trust a checkpoint whose Entered event made it into the stored history.
   const entered =
     resumed.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
-  if (!entered) env.history.freshTime();
   const enteredId =
     entered?.eventId ?? env.history.add(typeInfo(state.Type).entered, { name, ...payload('input', input) });
   const enteredAt = entered ? Date.parse(entered.time) : env.history.lastTimestamp;
