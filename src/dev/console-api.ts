@@ -134,7 +134,8 @@ export function consoleApi(source: ConsoleApiSource) {
     if (path === '/_eddy/events') {
       lastSeq ??= findLastSeq(source.trace);
       const limit = Math.min(intParam(url, 'limit', 500), 5000);
-      const before = intParam(url, 'before', lastSeq + 1);
+      // Past the newest record nothing is left to find: a huge `before` would walk down empty windows.
+      const before = Math.min(intParam(url, 'before', lastSeq + 1), lastSeq + 1);
       const test = eventTest(url.searchParams.get('pattern'));
       if (typeof test === 'string')
         sendJson(res, 400, { __type: 'InvalidEventPatternException', message: test });

@@ -26,6 +26,9 @@ export function localEndpoints(source: LocalEndpointSource): LocalHandler {
     if (!path.startsWith('/_eddy/')) return false;
     if (path === '/_eddy/health') {
       sendJson(res, 200, { status: 'ok', uptimeMs: Date.now() - source.startedAt });
+    } else if (path === '/_eddy/stream' && req.method === 'HEAD') {
+      // A HEAD answer has no body, so Node would hold the stream's headers back forever: send them now.
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' }).end();
     } else if (path === '/_eddy/stream') {
       serveTraceStream(req, res, source.trace);
     } else if (path === '/_eddy/app') {

@@ -20,6 +20,9 @@ export type RawOutcome =
 /** Most response bytes kept: enough to judge an error's shape, even one echoing a 1 MB value. */
 const KEEP_BYTES = 4 * 1024 * 1024;
 
+/** How long a held-open event stream is read before the fuzzer hangs up on it. */
+const STREAM_READ_MS = 50;
+
 /** Sends `req` to `endpoint`; resolves with its outcome, never rejects. */
 export function sendRaw(
   endpoint: string,
@@ -58,6 +61,20 @@ export function sendRaw(
     client.on('response', (res) => {
       const chunks: Buffer[] = [];
       let kept = 0;
+      // /_eddy/stream never ends by design: read its start, then close it (as `eddy tail` does on ^C),
+      // so the stream is judged by its status and the server must let the subscriber go.
+      if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+        const hangUp = setTimeout(() => {
+          done({
+            kind: 'response',
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          });
+          client.destroy();
+        }, STREAM_READ_MS);
+        res.on('close', () => clearTimeout(hangUp));
+      }
       res.on('data', (chunk: Buffer) => {
         if (kept < KEEP_BYTES) chunks.push(chunk);
         kept += chunk.length;

@@ -332,27 +332,91 @@ function s3Cases(catalogue: Catalogue): fc.Arbitrary<FuzzCase> {
     );
 }
 
-/** eddy's own endpoints (the never-ending /_eddy/stream aside). */
-const eddyCases: fc.Arbitrary<FuzzCase> = fc
-  .record({
-    path: fc.constantFrom(
-      '/_eddy/health',
-      '/_eddy/app',
-      '/_eddy/events',
-      '/_eddy/trace',
-      '/_eddy/fixtures',
-      '/_eddy/nope',
-      '/_eddy/',
-      '/_eddy/%zz',
-    ),
-    query: queryString,
-    method: fc.constantFrom(...ODD_METHODS),
-    body: jsonBody(),
-  })
-  .map(({ path, query, method, body }) => ({
-    api: 'eddy',
-    request: { method, path: path + query, headers: {}, body: method === 'HEAD' ? Buffer.alloc(0) : body },
-  }));
+/** Values for eddy's query parameters and headers: numbers out of range, times, durations, patterns. */
+const EDDY_VALUES = [
+  '',
+  '0',
+  '-1',
+  '1',
+  '1.5',
+  '1e400',
+  '-1e400',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '99999999999999999999999',
+  '999999999999',
+  '9999999999999999d',
+  '-5m',
+  '10m',
+  ' 10m',
+  '0ms',
+  'seq:5',
+  '2026-13-45T99:99:99Z',
+  '1970-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00.001Z',
+  '%zz',
+  '%00',
+  'é',
+  '__proto__',
+  'constructor',
+  '{',
+  '[]',
+  'null',
+  '"text"',
+  '{"source":["a"]}',
+  '{"source":[{"prefix":1}]}',
+  '{"detail":{"n":[{"numeric":[">",1e400]}]}}',
+  '{"__proto__":{"polluted":1}}',
+  '{"a":'.repeat(5000) + '1' + '}'.repeat(5000),
+  '[' + '['.repeat(10_000),
+  'x'.repeat(5000),
+];
+
+/** eddy's own endpoints from the catalogue: their parameters with odd values, repeated, or unknown. */
+function eddyCases(catalogue: Catalogue): fc.Arbitrary<FuzzCase> {
+  const value = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...EDDY_VALUES) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  );
+  return fc
+    .record({
+      endpoint: fc.constantFrom(...catalogue.eddy),
+      variant: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('') },
+        { weight: 1, arbitrary: fc.constantFrom('/', '/x', '%2e', '/../health', '%00') },
+      ),
+      params: fc.array(fc.tuple(fc.nat(), value), { maxLength: 4 }),
+      header: fc.option(fc.tuple(fc.nat(), fc.constantFrom(...EDDY_VALUES)), { freq: 3 }),
+      extraQuery: fc.option(queryString, { freq: 4 }),
+      method: fc.oneof(
+        { weight: 4, arbitrary: fc.constant('GET') },
+        { weight: 1, arbitrary: fc.constantFrom(...ODD_METHODS) },
+      ),
+      body: jsonBody(),
+    })
+    .map(({ endpoint, variant, params, header, extraQuery, method, body }) => {
+      // Mostly the endpoint's own parameters (percent-encoded, so the value arrives as chosen).
+      const names = endpoint.params.length > 0 ? endpoint.params : ['x'];
+      const query = params
+        .map(([i, v]) => `${encodeURIComponent(names[i % names.length])}=${encodeURIComponent(v)}`)
+        .join('&');
+      const path = endpoint.path + variant;
+      const headers: Record<string, string> = {};
+      if (header && endpoint.headers.length > 0) {
+        headers[endpoint.headers[header[0] % endpoint.headers.length]] = header[1];
+      }
+      return {
+        api: 'eddy',
+        request: {
+          method,
+          path: path + (extraQuery ?? (query ? `?${query}` : '')),
+          headers,
+          body: method === 'HEAD' || method === 'GET' ? Buffer.alloc(0) : body,
+        },
+      };
+    });
+}
 
 /** Random method, path and headers, aimed at nothing in particular (and at the Host/Origin guard). */
 const randomCases: fc.Arbitrary<FuzzCase> = fc
@@ -398,7 +462,7 @@ export function fuzzCase(catalogue: Catalogue): fc.Arbitrary<FuzzCase> {
     { weight: 2, arbitrary: restCases('lambda', lambdaRoutes, lambdaHeaders) },
     { weight: 2, arbitrary: restCases('pipes', pipesRoutes, fc.constant({})) },
     { weight: 3, arbitrary: s3Cases(catalogue) },
-    { weight: 1, arbitrary: eddyCases },
+    { weight: 2, arbitrary: eddyCases(catalogue) },
     { weight: 1, arbitrary: randomCases },
   );
 }

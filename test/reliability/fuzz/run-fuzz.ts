@@ -83,6 +83,23 @@ function oversizeCases(catalogue: Catalogue): FuzzCase[] {
   return [...json, ...rest];
 }
 
+/**
+ * Requests on eddy's own endpoints that once hung it, sent in every run: a HEAD of the never-ending
+ * stream (its headers were held back forever) and a page of events `before` a huge sequence number
+ * (the scan walked down from 1e23 in empty windows, blocking the server).
+ */
+function eddyRegressionCases(): FuzzCase[] {
+  const none = Buffer.alloc(0);
+  return [
+    { method: 'HEAD', path: '/_eddy/stream' },
+    { method: 'HEAD', path: '/_eddy/stream?since=0' },
+    { method: 'GET', path: '/_eddy/events?before=99999999999999999999999' },
+    { method: 'GET', path: '/_eddy/events?limit=5000&before=9007199254740993' },
+    { method: 'GET', path: '/_eddy/stream?since=99999999999999999999999' },
+    { method: 'GET', path: '/_eddy/trace?traceId=x&from=99999999999999999999999' },
+  ].map(({ method, path }) => ({ api: 'eddy', request: { method, path, headers: {}, body: none } }));
+}
+
 function describeCase(c: FuzzCase, failure: Failure, status?: number, answer?: string): FuzzFailure {
   const r: RawRequest = c.request;
   return {
@@ -113,7 +130,7 @@ async function health(endpoint: string, agent: Agent, timeoutMs: number): Promis
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const { endpoint, seed, concurrency = 8, timeoutMs = 15_000, batchSize = 100 } = options;
   const catalogue = loadCatalogue();
-  const extra = options.cases >= 200 ? oversizeCases(catalogue) : [];
+  const extra = options.cases >= 200 ? [...oversizeCases(catalogue), ...eddyRegressionCases()] : [];
   const generated = fc.sample(fuzzCase(catalogue), {
     seed,
     numRuns: Math.max(0, options.cases - extra.length),
