@@ -8,6 +8,7 @@ import {
   PutObjectCommand,
   DeleteObjectCommand,
 } from '@aws-sdk/client-s3';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,6 +120,29 @@ describe('a mapped folder is used in place', () => {
     expect(written.ETag).toBe(`"${createHash('md5').update('{"ok":1}').digest('hex')}"`);
     expect(existsSync(join(dir, 'state', 's3', 'noaa-gsod'))).toBe(false);
   });
+
+  // GetObject opens the file without waiting for a writer: a FIFO left in a mapped folder must not
+  // stall eddy's server (opening one for reading blocks until someone writes).
+  it.runIf(process.platform !== 'win32')(
+    'answers NoSuchKey for a folder or a FIFO where a key points, and still serves the files',
+    async () => {
+      const data = join(dir, 'data');
+      mkdirSync(join(data, '2024'), { recursive: true });
+      writeFileSync(join(data, '2024', 'a.csv'), 'x,y\n');
+      execFileSync('mkfifo', [join(data, 'pipe')]);
+      const h = await start({ buckets: { 'noaa-gsod': data } });
+      for (const Key of ['pipe', '2024']) {
+        await expect(h.s3.send(new GetObjectCommand({ Bucket: 'noaa-gsod', Key }))).rejects.toMatchObject({
+          name: 'NoSuchKey',
+        });
+      }
+      const got = await h.s3.send(
+        new GetObjectCommand({ Bucket: 'noaa-gsod', Key: '2024/a.csv', Range: 'bytes=2-' }),
+      );
+      expect(await got.Body!.transformToString()).toBe('y\n');
+      expect(got.ContentRange).toBe('bytes 2-3/4');
+    },
+  );
 });
 
 describe('persistence', () => {
