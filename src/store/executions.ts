@@ -48,6 +48,16 @@ export const executionsFamily: TableFamily = {
     `ALTER TABLE sfn_executions ADD COLUMN map_run_arn TEXT;
      ALTER TABLE sfn_executions ADD COLUMN item_count INTEGER;
      CREATE INDEX sfn_executions_by_map_run ON sfn_executions (map_run_arn, start_date);`,
+    // History in pages (a JSON array of consecutive events per row): an execution's end or a burst of
+    // transitions writes a few rows instead of a row per event (a 10,000-item Map has 40,000 events).
+    // Rows of sfn_history written before still count.
+    `CREATE TABLE sfn_history_pages (
+       execution_arn TEXT NOT NULL,
+       first_id INTEGER NOT NULL,
+       last_id INTEGER NOT NULL,
+       events TEXT NOT NULL,
+       PRIMARY KEY (execution_arn, first_id)
+     );`,
   ],
 };
 
@@ -120,6 +130,9 @@ function fromRaw(r: RawExecution): ExecutionRow {
   };
 }
 
+/** The most events one history page holds (a page is parsed whole when the history is read). */
+const PAGE_EVENTS = 2_000;
+
 /** Reads and writes the workflows tables. better-sqlite3 commits each call before it returns. */
 export class ExecutionStore {
   private readonly q;
@@ -166,8 +179,13 @@ export class ExecutionStore {
       running: db.prepare<[], RawExecution>(
         "SELECT * FROM sfn_executions WHERE status = 'RUNNING' ORDER BY start_date",
       ),
-      addEvent: db.prepare('INSERT OR REPLACE INTO sfn_history (execution_arn, id, event) VALUES (?, ?, ?)'),
-      events: db.prepare<[string], { event: string }>(
+      addPage: db.prepare(
+        'INSERT OR REPLACE INTO sfn_history_pages (execution_arn, first_id, last_id, events) VALUES (?, ?, ?, ?)',
+      ),
+      pages: db.prepare<[string], { events: string }>(
+        'SELECT events FROM sfn_history_pages WHERE execution_arn = ? ORDER BY first_id',
+      ),
+      legacyEvents: db.prepare<[string], { event: string }>(
         'SELECT event FROM sfn_history WHERE execution_arn = ? ORDER BY id',
       ),
       putTransition: db.prepare(
@@ -239,17 +257,24 @@ export class ExecutionStore {
     return this.q.running.all().map(fromRaw);
   }
 
+  /** Writes consecutive history events as pages (the caller holds the transaction). */
+  private addEvents(arn: string, events: readonly { id: number }[]): void {
+    for (let start = 0; start < events.length; start += PAGE_EVENTS) {
+      const page = events.slice(start, start + PAGE_EVENTS);
+      this.q.addPage.run(arn, page[0].id, page[page.length - 1].id, JSON.stringify(page));
+    }
+  }
+
   /** Appends history events. */
   appendEvents(arn: string, events: readonly { id: number }[]): void {
-    this.db.transaction(() => {
-      for (const e of events) this.q.addEvent.run(arn, e.id, JSON.stringify(e));
-    })();
+    if (events.length === 0) return;
+    this.db.transaction(() => this.addEvents(arn, events))();
   }
 
   /** Appends history events and the transition to resume from, in one transaction. */
   recordTransition(arn: string, events: readonly { id: number }[], transition: unknown): void {
     this.db.transaction(() => {
-      for (const e of events) this.q.addEvent.run(arn, e.id, JSON.stringify(e));
+      this.addEvents(arn, events);
       this.q.putTransition.run(arn, JSON.stringify(transition));
     })();
   }
@@ -261,7 +286,7 @@ export class ExecutionStore {
     end: Pick<ExecutionRow, 'status' | 'output' | 'error' | 'cause' | 'stopDate'>,
   ): void {
     this.db.transaction(() => {
-      for (const e of events) this.q.addEvent.run(arn, e.id, JSON.stringify(e));
+      this.addEvents(arn, events);
       this.q.deleteTransition.run(arn);
       this.q.finishExecution.run({
         arn,
@@ -274,9 +299,16 @@ export class ExecutionStore {
     })();
   }
 
-  /** The stored history of an execution. */
-  events<T>(arn: string): T[] {
-    return this.q.events.all(arn).map((r) => JSON.parse(r.event) as T);
+  /** The stored history of an execution, by id (an id written twice keeps its last version). */
+  events<T extends { id: number }>(arn: string): T[] {
+    const events = this.q.legacyEvents.all(arn).map((r) => JSON.parse(r.event) as T);
+    for (const page of this.q.pages.all(arn)) for (const e of JSON.parse(page.events) as T[]) events.push(e);
+    let ordered = true;
+    for (let i = 1; i < events.length && ordered; i++) ordered = events[i].id > events[i - 1].id;
+    if (ordered) return events;
+    const byId = new Map<number, T>();
+    for (const e of events) byId.set(e.id, e);
+    return [...byId.values()].sort((a, b) => a.id - b.id);
   }
 
   /** Remembers a task token issued since the last transition. */

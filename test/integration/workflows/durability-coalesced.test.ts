@@ -67,7 +67,7 @@ test('kill -9 during a Wait after Pass states and a task: nothing runs twice', a
     expect(JSON.parse(done.output!)).toEqual({ last: PASSES - 1 });
     const { events } = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
     expect(events!.map((e) => e.id)).toEqual(events!.map((_, i) => i + 1));
-    const entered = events!.filter((e) => e.type.endsWith('StateEntered'));
+    const entered = events!.filter((e) => e.type!.endsWith('StateEntered'));
     expect(entered.map((e) => e.stateEnteredEventDetails!.name)).toEqual([
       ...Array.from({ length: PASSES + 1 }, (_, i) => `P${i}`),
       'Sleep',
