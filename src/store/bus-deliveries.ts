@@ -1,6 +1,7 @@
-// Pending deliveries: one row per (event, rule, target) until the target accepted it, it went to the
-// dead-letter queue or it was dropped. The target's configuration is copied in, so a rule changed or
-// removed by a reload does not lose a delivery already in flight.
+// Deliveries waiting for a retry: one row per (event, rule, target) from its first failed attempt until
+// the target accepted it, it went to the dead-letter queue or it was dropped (a first attempt lives in
+// memory, its event pending in the journal). The target's configuration is copied in, so a rule
+// changed or removed by a reload does not lose a delivery already waiting.
 import type { Db } from './database.js';
 
 /** A delivery to record. */
@@ -12,6 +13,10 @@ export interface DeliveryInput {
   target: string;
   payload: string;
   firstAt: number;
+  /** Attempts made so far (0 when omitted). */
+  attempts?: number;
+  /** When the next attempt is due (firstAt when omitted). */
+  nextAt?: number;
 }
 
 /** A stored delivery. */
@@ -30,7 +35,7 @@ export class BusDeliveries {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      'INSERT INTO bus_deliveries (event_seq, trace_id, rule_arn, target, payload, first_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO bus_deliveries (event_seq, trace_id, rule_arn, target, payload, attempts, first_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.remove = db.prepare('DELETE FROM bus_deliveries WHERE id = ?');
     this.reschedule = db.prepare('UPDATE bus_deliveries SET attempts = ?, next_at = ? WHERE id = ?');
@@ -40,8 +45,10 @@ export class BusDeliveries {
     );
   }
 
-  /** Records a delivery (call inside the journal's transaction); returns it with its id. */
+  /** Records a delivery; returns it with its id. */
   add(input: DeliveryInput): DeliveryRow {
+    const attempts = input.attempts ?? 0;
+    const nextAt = input.nextAt ?? input.firstAt;
     const id = Number(
       this.insert.run(
         input.eventSeq,
@@ -49,11 +56,12 @@ export class BusDeliveries {
         input.ruleArn,
         input.target,
         input.payload,
+        attempts,
         input.firstAt,
-        input.firstAt,
+        nextAt,
       ).lastInsertRowid,
     );
-    return { ...input, id, attempts: 0, nextAt: input.firstAt };
+    return { ...input, id, attempts, nextAt };
   }
 
   /** The delivery finished (accepted, dead-lettered or dropped). */

@@ -1,7 +1,9 @@
-// The delivery worker: runs pending deliveries against their targets, a bounded number at a time;
-// a failure is retried with backoff on the clock until the target's RetryPolicy is exhausted, then the
-// event goes to the target's dead-letter queue (or is dropped). A missing target is not retried, as on
-// AWS (docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html).
+// The delivery worker: runs deliveries against their targets, a bounded number at a time; a failure is
+// retried with backoff on the clock until the target's RetryPolicy is exhausted, then the event goes to
+// the target's dead-letter queue (or is dropped). A missing target is not retried, as on AWS
+// (docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html). A delivery routed just now lives
+// in memory (its event stays pending in the journal until it ends); only one that must wait for a
+// retry is stored, so a restart resumes it with its attempt count.
 import type { Clock, TimerHandle } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { BusDeliveries, DeliveryRow } from '../../store/bus-deliveries.js';
@@ -22,6 +24,8 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
   transaction<T>(fn: () => T): T;
   /** The envelope (JSON text) of a journal event. */
   envelopeOf(eventSeq: number): string | undefined;
+  /** Marks journal events done: every delivery of theirs ended or is stored (called inside a transaction). */
+  markDone(seqs: number[]): void;
   /** Where a store failure outside any request is reported. */
   logger?: Pick<Logger, 'warn'>;
   /** Told when a delivery ends: delivered, or failed for good. */
@@ -33,15 +37,33 @@ interface Started {
   uncommitted: boolean;
 }
 
-/** A delivery the target accepted, whose row is removed at the next commit. */
+/** A routed event's deliveries still in memory; the event is done when none is left. */
+export interface EventTicket {
+  seq: number;
+  left: number;
+}
+
+/** A delivery to run: a stored row (resumed, or waiting for a retry), or one routed just now. */
+export interface DeliveryJob extends DeliveryRow {
+  /** 0 while the delivery is not stored (routed just now, before any failure). */
+  id: number;
+  /** The target's configuration, already parsed (else parsed from `target`). */
+  parsedTarget?: DeliveryTarget;
+  /** The event's envelope, when routing had it at hand (else read from the journal). */
+  envelope?: string;
+  /** Its event's ticket while the delivery is only in memory. */
+  event?: EventTicket;
+}
+
+/** A delivery the target accepted: its row (if stored) is removed, and a trace record written, at the next commit. */
 interface Settled {
-  row: DeliveryRow;
+  row: DeliveryJob;
   target: DeliveryTarget;
   attempt: number;
 }
 
 interface Pending {
-  row: DeliveryRow;
+  row: DeliveryJob;
   target: DeliveryTarget;
 }
 
@@ -51,17 +73,20 @@ export class DeliveryWorker {
   private readonly timers = new Map<number, TimerHandle>();
   private inFlight = 0;
   private drainScheduled = false;
+  private flushScheduled = false;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
   /** Successful deliveries whose rows are removed (and trace records written) in one transaction per tick. */
   private settled: Settled[] = [];
+  /** Events whose deliveries all ended, marked done with the next commit. */
+  private done: number[] = [];
   /** Attempts started inside the current `batch` transaction. */
   private started?: Started[];
 
   constructor(private readonly deps: DeliveryDeps) {}
 
-  /** Schedules recorded deliveries: due ones run now, later ones on the clock. */
-  schedule(rows: (DeliveryRow & { parsedTarget?: DeliveryTarget })[]): void {
+  /** Schedules deliveries: due ones run now, later ones on the clock. */
+  schedule(rows: DeliveryJob[]): void {
     for (const row of rows) {
       const pending = { row, target: row.parsedTarget ?? (JSON.parse(row.target) as DeliveryTarget) };
       const wait = row.nextAt - this.deps.clock.now();
@@ -82,8 +107,16 @@ export class DeliveryWorker {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops scheduling; calls in flight finish on their own. */
+  /** Marks events done with the next commit (routed to no delivery). */
+  markDone(seqs: number[]): void {
+    if (seqs.length === 0) return;
+    this.done.push(...seqs);
+    this.scheduleFlush();
+  }
+
+  /** Stops scheduling; calls in flight finish on their own (their events stay pending for a restart). */
   dispose(): void {
+    this.flushSettled();
     this.stopped = true;
     for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
@@ -99,32 +132,53 @@ export class DeliveryWorker {
     if (this.started) return fn();
     const started: Started[] = [];
     const settled = this.settled;
+    const done = this.done;
     this.settled = [];
+    this.done = [];
     this.started = started;
     try {
       return this.deps.transaction(() => {
         this.writeSettled(settled);
+        if (done.length > 0) this.deps.markDone(done);
         return fn();
       });
     } catch (error) {
       for (const token of started) token.uncommitted = true;
       // Written again later, not at once: a store that keeps failing must not be retried in a busy loop.
       this.settled.unshift(...settled);
-      if (settled.length > 0) setTimeout(() => this.flushSettled(), 1000).unref();
+      this.done.unshift(...done);
+      if (settled.length > 0 || done.length > 0) setTimeout(() => this.flushSettled(), 1000).unref();
       throw error;
     } finally {
       this.started = undefined;
     }
   }
 
-  private settle(...items: Settled[]): void {
-    const first = this.settled.length === 0;
-    this.settled.push(...items);
-    if (first && this.settled.length > 0) setImmediate(() => this.flushSettled());
+  private settle(item: Settled): void {
+    this.settled.push(item);
+    this.release(item.row);
+    this.scheduleFlush();
+  }
+
+  /** The delivery no longer lives only in memory: its event is done when it was the last one. */
+  private release(row: DeliveryJob): void {
+    const ticket = row.event;
+    if (!ticket) return;
+    row.event = undefined;
+    if (--ticket.left === 0) this.markDone([ticket.seq]);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushSettled();
+    });
   }
 
   private flushSettled(): void {
-    if (this.stopped || this.settled.length === 0) return;
+    if (this.stopped || (this.settled.length === 0 && this.done.length === 0)) return;
     try {
       // A crash before this commit re-delivers these events after restart: at-least-once.
       this.batch(() => undefined);
@@ -136,7 +190,7 @@ export class DeliveryWorker {
   private writeSettled(batch: Settled[]): void {
     const { deps } = this;
     for (const { row, target, attempt } of batch) {
-      deps.deliveries.finish(row.id);
+      if (row.id > 0) deps.deliveries.finish(row.id);
       deps.onSettled?.(target, true);
       deps.trace.publish({
         kind: 'delivery',
@@ -201,7 +255,7 @@ export class DeliveryWorker {
     const { deps } = this;
     const attempt = row.attempts + 1;
     let envelopeText: string | undefined;
-    const envelope = () => (envelopeText ??= deps.envelopeOf(row.eventSeq) ?? row.payload);
+    const envelope = () => (envelopeText ??= row.envelope ?? deps.envelopeOf(row.eventSeq) ?? row.payload);
     const base = {
       rule: target.ruleName,
       ruleArn: target.ruleArn,
@@ -225,7 +279,10 @@ export class DeliveryWorker {
       if (decision.retry) {
         row.attempts = attempt;
         row.nextAt = now + decision.delayMs;
-        deps.deliveries.retryLater(row.id, row.attempts, row.nextAt);
+        // Stored from its first failure on, so a restart resumes it with its attempt count.
+        if (row.id > 0) deps.deliveries.retryLater(row.id, row.attempts, row.nextAt);
+        else row.id = deps.deliveries.add(row).id;
+        this.release(row);
         deps.trace.publish({
           kind: 'delivery',
           traceId: row.traceId,
@@ -250,7 +307,8 @@ export class DeliveryWorker {
             retryAttempts: row.attempts,
           })
         : false;
-      deps.deliveries.finish(row.id);
+      if (row.id > 0) deps.deliveries.finish(row.id);
+      this.release(row);
       deps.onSettled?.(target, false);
       deps.trace.publish({
         kind: 'delivery',

@@ -1,13 +1,14 @@
 // From the journal to deliveries: each committed event is matched against its bus's rules (or, for a
-// scheduled event, sent straight to its rule), each matching target's input is computed, and the
-// deliveries are recorded in the same transaction that marks the event done, so a crash in between
-// repeats the step instead of losing it.
+// scheduled event, sent straight to its rule) and each matching target's input is computed. The
+// deliveries start in memory: only one that must wait for a retry is stored (bus_deliveries), and the
+// event is marked done once each of its deliveries succeeded, failed for good or was stored. A crash
+// before that leaves the event pending, and the restart routes it again (at-least-once), so the common
+// case writes no delivery row at all.
 import { applyTargetInput } from '../../transform/index.js';
 import type { TargetModel } from '../../template/model.js';
-import type { BusDeliveries, DeliveryRow } from '../../store/bus-deliveries.js';
-import type { BusJournal } from '../../store/bus-journal.js';
 import type { TraceHub } from '../../trace/hub.js';
 import type { Catalog } from './catalog.js';
+import type { DeliveryJob, EventTicket } from './delivery.js';
 import type { Rule } from './model.js';
 import type { DeliveryTarget } from './targets.js';
 
@@ -31,71 +32,41 @@ export interface QueuedEvent {
   envelope: string;
   event: Record<string, unknown>;
   routing?: EventRouting;
+  /**
+   * `ruleArn targetId` of deliveries already stored for this event (a restart found the event pending
+   * and some of its deliveries waiting for a retry): routed again, those are not doubled.
+   */
+  stored?: Set<string>;
 }
 
-/** A recorded delivery with its target configuration still parsed (the worker need not parse it). */
-export type RoutedDelivery = DeliveryRow & { parsedTarget?: DeliveryTarget };
+/** What routing a batch produced: deliveries to run, and events with none (done at once). */
+export interface Routed {
+  jobs: DeliveryJob[];
+  done: number[];
+}
 
 /** What the pipeline needs. */
 export interface PipelineDeps {
   catalog: Catalog;
-  journal: BusJournal;
-  deliveries: BusDeliveries;
   trace: TraceHub;
   now(): number;
   /** The rule a scheduled event goes to, by ARN. */
   ruleByArn(arn: string): Rule | undefined;
 }
 
-/** Matches a batch of events and records their deliveries; returns the deliveries to run. */
-export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): RoutedDelivery[] {
-  const rows: RoutedDelivery[] = [];
+/** Matches a batch of committed events; returns their deliveries (in memory) and the events with none. */
+export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): Routed {
+  const jobs: DeliveryJob[] = [];
+  const done: number[] = [];
   const configs = new Map<TargetModel, { value: DeliveryTarget; text: string }>();
-  const matches: { event: QueuedEvent; rule: Rule }[] = [];
-  const drops: { event: QueuedEvent; rule: Rule; target: TargetModel; reason: string }[] = [];
   const now = deps.now();
-  deps.journal.transaction(() => {
-    for (const event of batch) {
-      for (const rule of rulesFor(deps, event)) {
-        matches.push({ event, rule });
-        const context = {
-          ruleName: rule.name,
-          ruleArn: rule.arn,
-          ingestionTime: new Date(event.time).toISOString(),
-        };
-        for (const target of rule.targets) {
-          const input = applyTargetInput(target, event.event, context);
-          if ('dropped' in input) {
-            drops.push({ event, rule, target, reason: input.reason });
-            continue;
-          }
-          const replay = event.event['replay-name'];
-          // Events of one batch mostly go to the same targets: each configuration is serialized once.
-          let config = typeof replay === 'string' ? undefined : configs.get(target);
-          if (!config) {
-            const value = deliveryTarget(rule, target, replay);
-            config = { value, text: JSON.stringify(value) };
-            if (typeof replay !== 'string') configs.set(target, config);
-          }
-          const row: RoutedDelivery = deps.deliveries.add({
-            eventSeq: event.seq,
-            traceId: traceOf(event),
-            ruleArn: rule.arn,
-            target: config.text,
-            payload: input.payload,
-            firstAt: now,
-          });
-          row.parsedTarget = config.value;
-          rows.push(row);
-        }
-      }
-      deps.journal.done(event.seq);
-    }
-    // Trace records share the transaction: one commit per batch of events.
-    for (const { event, rule } of matches) {
+  for (const event of batch) {
+    const ticket: EventTicket = { seq: event.seq, left: 0 };
+    const traceId = traceOf(event);
+    for (const rule of rulesFor(deps, event)) {
       deps.trace.publish({
         kind: 'match',
-        traceId: traceOf(event),
+        traceId,
         resource: rule.arn,
         payload: {
           rule: rule.name,
@@ -105,25 +76,64 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): RoutedDel
           summary: `rule ${rule.name} matched → ${rule.targets.map((t) => t.id).join(', ') || 'no targets'}`,
         },
       });
-    }
-    for (const { event, rule, target, reason } of drops) {
-      deps.trace.publish({
-        kind: 'delivery',
-        traceId: traceOf(event),
-        resource: target.arn,
-        payload: {
-          rule: rule.name,
+      const context = {
+        ruleName: rule.name,
+        ruleArn: rule.arn,
+        ingestionTime: new Date(event.time).toISOString(),
+      };
+      for (const target of rule.targets) {
+        if (event.stored?.has(`${rule.arn} ${target.id}`)) continue;
+        const input = applyTargetInput(target, event.event, context);
+        if ('dropped' in input) {
+          skipped(deps, traceId, rule, target, input.reason);
+          continue;
+        }
+        const replay = event.event['replay-name'];
+        // Events of one batch mostly go to the same targets: each configuration is serialized once.
+        let config = typeof replay === 'string' ? undefined : configs.get(target);
+        if (!config) {
+          const value = deliveryTarget(rule, target, replay);
+          config = { value, text: JSON.stringify(value) };
+          if (typeof replay !== 'string') configs.set(target, config);
+        }
+        ticket.left++;
+        jobs.push({
+          id: 0,
+          eventSeq: event.seq,
+          traceId,
           ruleArn: rule.arn,
-          target: target.id,
-          targetArn: target.arn,
-          outcome: 'skipped',
-          error: reason,
-          summary: `${target.id}: nothing delivered (${reason})`,
-        },
-      });
+          target: config.text,
+          payload: input.payload,
+          firstAt: now,
+          attempts: 0,
+          nextAt: now,
+          parsedTarget: config.value,
+          envelope: event.envelope,
+          event: ticket,
+        });
+      }
     }
+    if (ticket.left === 0) done.push(event.seq);
+  }
+  return { jobs, done };
+}
+
+/** A target's input transformer dropped the event: nothing is delivered (a trace record says why). */
+function skipped(deps: PipelineDeps, traceId: string, rule: Rule, target: TargetModel, reason: string) {
+  deps.trace.publish({
+    kind: 'delivery',
+    traceId,
+    resource: target.arn,
+    payload: {
+      rule: rule.name,
+      ruleArn: rule.arn,
+      target: target.id,
+      targetArn: target.arn,
+      outcome: 'skipped',
+      error: reason,
+      summary: `${target.id}: nothing delivered (${reason})`,
+    },
   });
-  return rows;
 }
 
 /** The trace id of an event's records and deliveries. */

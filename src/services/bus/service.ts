@@ -19,6 +19,7 @@ import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
 import { routeEvents, traceOf, type EventRouting, type QueuedEvent } from './pipeline.js';
 import { ReplayManager } from './replays.js';
 import { Scheduler } from './schedule/scheduler.js';
+import { GroupCommit } from './group-commit.js';
 import { HttpDestinations } from './http-destinations.js';
 import { callTarget } from './targets.js';
 
@@ -29,11 +30,10 @@ const PRUNE_EVERY_MS = 3_600_000;
 /** Delivered events stay in the journal this long (for `eddy tail --since` and debugging). */
 const JOURNAL_KEEP_MS = 3_600_000;
 
-/** PutEvents requests staged for one group commit. */
-interface StagedPut {
-  inputs: JournalInput[];
-  queued: Omit<QueuedEvent, 'seq'>[];
-  settle(error?: unknown): void;
+/** One accepted event on its way to the journal. */
+interface Accepted {
+  input: JournalInput;
+  queued: Omit<QueuedEvent, 'seq'>;
 }
 
 /** The `events` service. */
@@ -53,8 +53,17 @@ export class BusService implements Service {
   private scheduler?: Scheduler;
   private http?: HttpDestinations;
   private readonly queue: QueuedEvent[] = [];
-  /** PutEvents requests waiting for the next group commit. */
-  private staged: StagedPut[] = [];
+  /** PutEvents requests waiting for the next commit (one per turn of the event loop). */
+  private readonly group = new GroupCommit<Accepted>(
+    (items) =>
+      this.commit(
+        items.map((a) => a.input),
+        items.map((a) => a.queued),
+      ),
+    // Queued right behind the commit, in the same turn: the acks are written (microtasks run between
+    // the two callbacks), then the events are routed with no further turn of the event loop.
+    () => this.schedulePump(),
+  );
   private schedules: AppModel['schedules'] = [];
   private pruneTimer?: TimerHandle;
   private pumping = false;
@@ -86,6 +95,9 @@ export class BusService implements Service {
       transaction: (fn) => stores.journal.transaction(fn),
       logger: context.logger,
       envelopeOf: (seq) => stores.journal.get(seq)?.envelope,
+      markDone: (seqs) => {
+        for (const seq of seqs) stores.journal.done(seq);
+      },
       forwardToBus: (arn, envelope, traceId) => this.forward(arn, envelope, traceId),
       callApiDestination,
       onSettled: (target, delivered) => {
@@ -137,6 +149,16 @@ export class BusService implements Service {
    */
   resume(): void {
     const stores = this.stores!;
+    const waiting = stores.deliveries.all();
+    // A pending event may already have stored deliveries (a crash after the first failure of one of
+    // its targets, before its other deliveries ended): routed again, it does not double them.
+    const stored = new Map<number, Set<string>>();
+    for (const row of waiting) {
+      const id = (JSON.parse(row.target) as { id: string }).id;
+      const set = stored.get(row.eventSeq) ?? new Set<string>();
+      set.add(`${row.ruleArn} ${id}`);
+      stored.set(row.eventSeq, set);
+    }
     for (const row of stores.journal.pending()) {
       const routing = row.filter ? (JSON.parse(row.filter) as EventRouting) : undefined;
       this.queue.push({
@@ -147,9 +169,10 @@ export class BusService implements Service {
         envelope: row.envelope,
         event: JSON.parse(row.envelope),
         routing,
+        stored: stored.get(row.seq),
       });
     }
-    this.worker!.schedule(stores.deliveries.all());
+    this.worker!.schedule(waiting);
     this.replayManager!.resume();
     this.schedulePump();
   }
@@ -181,7 +204,7 @@ export class BusService implements Service {
 
   async dispose(): Promise<void> {
     // Requests staged for the group commit are committed (and answered) before the store closes.
-    this.commitStaged();
+    this.group.flush();
     this.pruneTimer?.cancel();
     this.scheduler?.dispose();
     this.replayManager?.dispose();
@@ -250,7 +273,7 @@ export class BusService implements Service {
 
   /** Resolves when every event is matched and no delivery is running (retries waiting do not count). */
   async idle(): Promise<void> {
-    while (this.staged.length > 0 || this.queue.length > 0 || this.pumping || this.pumpScheduled)
+    while (this.group.pending || this.queue.length > 0 || this.pumping || this.pumpScheduled)
       await new Promise((r) => setImmediate(r));
     await this.worker?.idle();
   }
@@ -260,36 +283,30 @@ export class BusService implements Service {
    * An entry for a bus that does not exist gets an id and goes nowhere, as on AWS. Requests arriving in
    * the same turn of the event loop share one commit (group commit); each resolves only after it.
    */
-  putEvents(entries: EventEntry[]): Promise<string[]> {
+  async putEvents(entries: EventEntry[]): Promise<string[]> {
     const now = this.context.clock.now();
     const ids = entries.map(() => randomUUID());
-    const inputs: JournalInput[] = [];
-    const queued: Omit<QueuedEvent, 'seq'>[] = [];
+    const accepted: Accepted[] = [];
     entries.forEach((entry, i) => {
       if (!this.catalog.bus(entry.busName)) return;
       const envelope = buildEnvelope(entry, ids[i], now, this.scope);
       const event = eventOf(entry, ids[i], now, this.scope, envelope);
       // An event on a caller's trace keeps it in its routing (stored with it, so a restart keeps it too).
       const routing = entry.traceId ? { traceId: entry.traceId } : undefined;
-      inputs.push({
-        id: ids[i],
-        bus: entry.busName,
-        time: now,
-        envelope,
-        archives: this.catalog.archivesFor(entry.busName, event),
-        ...(routing ? { filter: JSON.stringify(routing) } : {}),
+      accepted.push({
+        input: {
+          id: ids[i],
+          bus: entry.busName,
+          time: now,
+          envelope,
+          archives: this.catalog.archivesFor(entry.busName, event),
+          ...(routing ? { filter: JSON.stringify(routing) } : {}),
+        },
+        queued: { id: ids[i], bus: entry.busName, time: now, envelope, event, routing },
       });
-      queued.push({ id: ids[i], bus: entry.busName, time: now, envelope, event, routing });
     });
-    if (inputs.length === 0) return Promise.resolve(ids);
-    return new Promise((resolve, reject) => {
-      this.staged.push({ inputs, queued, settle: (error) => (error ? reject(error) : resolve(ids)) });
-      if (this.staged.length > 1) return;
-      setImmediate(() => this.commitStaged());
-      // Queued right behind the commit, in the same turn: the acks are written (microtasks run between
-      // the two callbacks), then the events are routed with no further turn of the event loop.
-      this.schedulePump();
-    });
+    if (accepted.length > 0) await this.group.add(accepted);
+    return ids;
   }
 
   /** Puts ready-made envelopes on a bus (replays, other buses as targets, schedules). */
@@ -310,29 +327,13 @@ export class BusService implements Service {
     this.commit(inputs, queued);
   }
 
-  /** Commits every staged PutEvents request in one transaction, then answers them. */
-  private commitStaged(): void {
-    const batch = this.staged;
-    this.staged = [];
-    if (batch.length === 0) return;
-    let failure: unknown;
-    try {
-      this.commit(
-        batch.flatMap((b) => b.inputs),
-        batch.flatMap((b) => b.queued),
-      );
-    } catch (error) {
-      failure = error ?? new Error('the journal commit failed');
-    }
-    for (const b of batch) b.settle(failure);
-  }
-
   private commit(inputs: JournalInput[], queued: Omit<QueuedEvent, 'seq'>[]): void {
     if (inputs.length === 0) return;
     const journal = this.stores!.journal;
     const trace = this.context.trace;
-    // The trace records go into the same transaction as the events: one commit for the whole group.
-    const seqs = journal.transaction(() => {
+    // One commit for the whole group, which also records the deliveries that ended since the last one
+    // (the worker's batch) and the trace records.
+    const seqs = this.worker!.batch(() => {
       const appended = journal.appendAll(inputs);
       for (const q of queued) {
         trace.publish({
@@ -396,28 +397,28 @@ export class BusService implements Service {
         const batch = this.queue.splice(0, BATCH);
         // One commit: the batch's deliveries and done marks, the synchronous part of their first attempts
         // (a local queue's insert) and the removal of deliveries that succeeded since the last commit.
+        let routed;
         try {
-          worker.batch(() => {
-            const rows = routeEvents(
-              {
-                catalog: this.catalog,
-                journal: stores.journal,
-                deliveries: stores.deliveries,
-                trace: this.context.trace,
-                now: () => this.context.clock.now(),
-                ruleByArn: (arn) => this.catalog.rules().find((r) => r.arn === arn),
-              },
-              batch,
-            );
-            worker.schedule(rows);
-          });
+          routed = routeEvents(
+            {
+              catalog: this.catalog,
+              trace: this.context.trace,
+              now: () => this.context.clock.now(),
+              ruleByArn: (arn) => this.catalog.rules().find((r) => r.arn === arn),
+            },
+            batch,
+          );
         } catch (error) {
-          // Rolled back: the events stay pending in the journal and are routed again in a moment.
+          // Nothing was scheduled: the events stay pending in the journal and are routed again in a moment.
           this.queue.unshift(...batch);
           this.context.logger.warn(`events: routing failed (retried in 1 s): ${String(error)}`);
           setTimeout(() => this.schedulePump(), 1000).unref();
           return;
         }
+        // The first attempts start now; their synchronous parts (a local queue's insert) share one
+        // commit with the done marks of events that matched nothing.
+        worker.markDone(routed.done);
+        worker.schedule(routed.jobs);
       }
     } finally {
       this.pumping = false;
