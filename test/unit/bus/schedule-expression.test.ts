@@ -46,6 +46,38 @@ describe('schedule expressions', () => {
     'every 5 minutes',
   ])('%s is rejected', (expression) => expect(parseSchedule(expression)).toBeUndefined());
 
+  // Increments past a field's largest value and values out of range: PutRule refuses them
+  // ("Parameter ScheduleExpression is not valid."), as Quartz's cron syntax does.
+  test.each([
+    'cron(0/61 * * * ? *)',
+    'cron(0/60 * * * ? *)',
+    'cron(0/0 * * * ? *)',
+    'cron(5/999999999999 * * * ? *)',
+    'cron(0 0/24 * * ? *)',
+    'cron(0 0 1/32 * ? *)',
+    'cron(0 0 1 1/13 ? *)',
+    'cron(0 0 ? * 1/8 *)',
+    'cron(0,10/61 * * * ? *)',
+    'cron(60 * * * ? *)',
+    'cron(0 24 * * ? *)',
+    'cron(0 0 32 * ? *)',
+    'cron(0 0 0 * ? *)',
+    'cron(0 0 1 13 ? *)',
+    'cron(0 0 ? * 8 *)',
+    'cron(61/5 * * * ? *)',
+  ])('%s (out of range) is rejected', (expression) => expect(parseSchedule(expression)).toBeUndefined());
+
+  test.each([
+    ['cron(0/59 * * * ? *)', '2026-01-01T00:00:00Z', '2026-01-01T00:59:00.000Z'],
+    ['cron(0 0/23 * * ? *)', '2026-01-01T00:30:00Z', '2026-01-01T23:00:00.000Z'],
+    ['cron(0 0 1/31 * ? *)', '2026-01-01T12:00:00Z', '2026-02-01T00:00:00.000Z'],
+    ['cron(0 0 1 1/12 ? *)', '2026-01-01T12:00:00Z', '2027-01-01T00:00:00.000Z'],
+    ['cron(0 0 ? * 1/7 *)', '2026-01-01T00:00:00Z', '2026-01-04T00:00:00.000Z'],
+    ['cron(10/15 * * * ? *)', '2026-01-01T00:26:00Z', '2026-01-01T00:40:00.000Z'],
+  ])('%s (largest increments) after %s', (expression, after, expected) =>
+    expect(next(expression, after)).toBe(expected),
+  );
+
   test('at() in a time zone, across daylight saving time', () => {
     expect(next('at(2026-07-01T12:00:00)', '2026-01-01T00:00:00Z', 'Europe/Paris')).toBe(
       '2026-07-01T10:00:00.000Z',

@@ -33,11 +33,31 @@ function parseRate(value: number, unit: string, anchor: number): Schedule | unde
 
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
+/**
+ * The largest increment (`start/n`) of minutes, hours, day-of-month, month and day-of-week. AWS's cron
+ * follows Quartz's syntax, which refuses an increment past the field's largest value: PutRule answers
+ * `cron(0/61 * * * ? *)` with "Parameter ScheduleExpression is not valid.", while cron-parser takes any
+ * step (a step wider than the range just leaves the start value), so increments are checked here.
+ */
+const MAX_INCREMENT = [59, 23, 31, 12, 7];
+
+function incrementsValid(fields: string[]): boolean {
+  return MAX_INCREMENT.every((max, i) =>
+    fields[i].split(',').every((part) => {
+      const slash = part.indexOf('/');
+      if (slash < 0) return true;
+      const step = part.slice(slash + 1);
+      return /^\d{1,2}$/.test(step) && Number(step) >= 1 && Number(step) <= max;
+    }),
+  );
+}
+
 function parseCron(body: string, timezone: string): Schedule | undefined {
   const fields = body.split(' ');
   if (fields.length !== 6 || fields.some((f) => f === '')) return undefined;
   const [minute, hour, dom, month, dow, year] = fields;
   if ((dom === '?') === (dow === '?')) return undefined;
+  if (!incrementsValid(fields)) return undefined;
   if (!/^[\d,\-*/]+$/.test(year) && year !== '*') return undefined;
   const years = yearTest(year);
   const lastYear =
