@@ -58,6 +58,9 @@ export interface Execution {
 
 class AbortedError extends StatesError {}
 
+// Why the signal aborts once an execution has ended: built once, as an Error's stack costs microseconds.
+const EXECUTION_ENDED = new AbortedError('ExecutionEnded');
+
 /** The execution ran past its TimeoutSeconds. */
 class ExecutionTimedOutError extends TimeoutError {}
 
@@ -134,7 +137,7 @@ export function startExecution(
   );
   const settled = result.finally(() => {
     timer?.cancel();
-    if (!controller.signal.aborted) controller.abort(new AbortedError('ExecutionEnded'));
+    if (!controller.signal.aborted) controller.abort(EXECUTION_ENDED);
     env.onTransition?.({ stateName: undefined, input: undefined, variables: frame.scope.own() });
     history.close();
   });
