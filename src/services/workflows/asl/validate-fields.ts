@@ -110,17 +110,37 @@ function choiceRule(
     if (rule.Condition === undefined) fail(out, 'These fields are required: [Condition]', where);
     return;
   }
-  if (Array.isArray(rule.And) || Array.isArray(rule.Or)) {
-    // Take the member that is a list: `{"And": {}, "Or": [...]}` once threw on the object.
-    const key = Array.isArray(rule.And) ? 'And' : 'Or';
-    for (const [i, r] of (rule[key] as unknown[]).entries())
-      choiceRule(r, `${where}/${key}[${i}]`, language, false, out);
+  const logical = (['And', 'Or', 'Not'] as const).filter((k) => rule[k] !== undefined);
+  if (logical.length > 0) {
+    for (const key of logical) booleanRule(rule, key, `${where}/${key}`, language, out);
     return;
   }
-  if (rule.Not !== undefined) return choiceRule(rule.Not, `${where}/Not`, language, false, out);
   const ops = Object.keys(rule).filter((k) => OPERATORS.has(k));
   if (typeof rule.Variable !== 'string') fail(out, 'These fields are required: [Variable]', where);
   if (ops.length !== 1) fail(out, 'A choice rule must have exactly one comparison operator', where);
+}
+
+/**
+ * The operand of And / Or (a non-empty array of rules) or Not (a single rule), as the States Language
+ * defines them (https://states-language.net/#choice-state, Boolean expressions). AWS rejects `{"And": []}`,
+ * `{"And": {}}` and `{"Not": []}` with SCHEMA_VALIDATION_FAILED (where eddy used to accept an empty list
+ * and misreport an object); the wording follows AWS's schema messages ("The field '...' should be ...").
+ */
+function booleanRule(
+  rule: Obj,
+  key: 'And' | 'Or' | 'Not',
+  where: string,
+  language: QueryLanguage,
+  out: Diagnostic[],
+): void {
+  const value = rule[key];
+  if (key === 'Not') {
+    if (!isObj(value)) return fail(out, "The value for the field 'Not' must be an OBJECT", where);
+    return choiceRule(value, where, language, false, out);
+  }
+  if (!Array.isArray(value)) return fail(out, `The value for the field '${key}' must be an ARRAY`, where);
+  if (value.length === 0) return fail(out, `The field '${key}' should be non-empty`, where);
+  value.forEach((r, i) => choiceRule(r, `${where}[${i}]`, language, false, out));
 }
 
 function expressions(value: unknown, where: string, out: Diagnostic[]): void {
