@@ -57,7 +57,9 @@ export class History {
   private readonly listeners = new Set<HistoryListener>();
   private waiters: (() => void)[] = [];
   private closed = false;
-  private stamp = 0;
+  // Starts as undefined so the field holds any value: a number-only field would box a new copy of
+  // the number on each read, an allocation per event.
+  private stamp: number | undefined = undefined;
   private stampUses = 0;
   private sharing = false;
 
@@ -114,7 +116,7 @@ export class History {
   private time(): number {
     if (this.stampUses > 0) {
       this.stampUses--;
-      return this.stamp;
+      return this.stamp as number;
     }
     this.stamp = this.now();
     if (this.sharing) this.stampUses = TIME_REUSES - 1;

@@ -9,21 +9,30 @@ import type { Frame, Transition } from './env.js';
 
 /** The running state. */
 export class StateContext {
-  retryCount = 0;
-  taskToken: string | undefined;
+  // Assigned in the constructor rather than by field initialisers: one context is built per state.
+  declare retryCount: number;
+  declare taskToken: string | undefined;
   /** When a resumed Wait is due, from its checkpoint (epoch ms). */
-  resumedDueAt: number | undefined;
+  declare resumedDueAt: number | undefined;
+  declare readonly frame: Frame;
+  declare readonly name: string;
+  declare readonly state: StateDefinition;
+  declare readonly enteredEventId: number;
+  /** The Entered event's time (epoch ms). */
+  declare readonly enteredAt: number;
+  declare private enteredText: string | undefined;
 
-  private enteredText: string | undefined;
-
-  /** `enteredAt` is the Entered event's time (epoch ms). */
-  constructor(
-    readonly frame: Frame,
-    readonly name: string,
-    readonly state: StateDefinition,
-    readonly enteredEventId: number,
-    readonly enteredAt: number,
-  ) {}
+  constructor(frame: Frame, name: string, state: StateDefinition, enteredEventId: number, enteredAt: number) {
+    this.frame = frame;
+    this.name = name;
+    this.state = state;
+    this.enteredEventId = enteredEventId;
+    this.enteredAt = enteredAt;
+    this.retryCount = 0;
+    this.taskToken = undefined;
+    this.resumedDueAt = undefined;
+    this.enteredText = undefined;
+  }
 
   /** `$$.State.EnteredTime`, formatted only when a state reads its context (most never do). */
   get enteredTime(): string {
