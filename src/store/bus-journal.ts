@@ -37,6 +37,8 @@ export class BusJournal {
   private readonly selectBySeq;
   private readonly prune;
   readonly appendAll: (events: JournalInput[]) => number[];
+  /** One wrapper for every transaction: better-sqlite3 builds four functions per `db.transaction()`. */
+  private readonly run: (fn: () => unknown) => unknown;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -46,6 +48,7 @@ export class BusJournal {
       'INSERT OR IGNORE INTO bus_archive_events (archive, event_seq, time, size) VALUES (?, ?, ?, ?)',
     );
     this.markDone = db.prepare('UPDATE bus_events SET done = 1 WHERE seq = ?');
+    this.run = db.transaction((fn: () => unknown) => fn());
     const columns = 'seq, id, bus, time, envelope, replay, filter';
     this.selectPending = db.prepare<[], JournalRow>(
       `SELECT ${columns} FROM bus_events WHERE done = 0 ORDER BY seq`,
@@ -92,6 +95,6 @@ export class BusJournal {
 
   /** Runs `fn` in one transaction. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.run(fn) as T;
   }
 }

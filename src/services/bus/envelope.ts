@@ -18,7 +18,11 @@ export interface EventEntry {
   traceId?: string;
 }
 
-/** The envelope's JSON text, built by concatenation so `detail` is not parsed and re-serialized. */
+/**
+ * The envelope's JSON text, built by concatenation. With the parsed detail at hand, `detail` is written
+ * normalised (as JSON.stringify writes it), so the text equals the serialized event and serves as the
+ * payload of every target that takes the whole event, without serializing it again per delivery.
+ */
 export function buildEnvelope(
   entry: EventEntry,
   id: string,
@@ -30,7 +34,7 @@ export function buildEnvelope(
     `{"version":"0","id":${JSON.stringify(id)},"detail-type":${JSON.stringify(entry.detailType)},` +
     `"source":${JSON.stringify(entry.source)},"account":${JSON.stringify(scope.accountId)},` +
     `"time":"${time}","region":${JSON.stringify(scope.region)},` +
-    `"resources":${JSON.stringify(entry.resources ?? [])},"detail":${entry.detail}}`
+    `"resources":${JSON.stringify(entry.resources ?? [])},"detail":${entry.detailValue ? JSON.stringify(entry.detailValue) : entry.detail}}`
   );
 }
 

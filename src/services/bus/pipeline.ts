@@ -31,6 +31,8 @@ export interface QueuedEvent {
   time: number;
   envelope: string;
   event: Record<string, unknown>;
+  /** Whether `envelope` is exactly JSON.stringify(event) (built normalised by PutEvents). */
+  normalised?: boolean;
   routing?: EventRouting;
   /**
    * `ruleArn targetId` of deliveries already stored for this event (a restart found the event pending
@@ -76,14 +78,14 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): Routed {
           summary: `rule ${rule.name} matched → ${rule.targets.map((t) => t.id).join(', ') || 'no targets'}`,
         },
       });
-      const context = {
-        ruleName: rule.name,
-        ruleArn: rule.arn,
-        ingestionTime: new Date(event.time).toISOString(),
-      };
+      const context = { ruleName: rule.name, ruleArn: rule.arn, ingestionTime: isoTime(event.time) };
       for (const target of rule.targets) {
         if (event.stored?.has(`${rule.arn} ${target.id}`)) continue;
-        const input = applyTargetInput(target, event.event, context);
+        // A target that takes the whole event gets the envelope text when it is the serialized event.
+        const input =
+          event.normalised && takesWholeEvent(target)
+            ? { payload: event.envelope }
+            : applyTargetInput(target, event.event, context);
         if ('dropped' in input) {
           skipped(deps, traceId, rule, target, input.reason);
           continue;
@@ -116,6 +118,22 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): Routed {
     if (ticket.left === 0) done.push(event.seq);
   }
   return { jobs, done };
+}
+
+/** Whether the target has no Input, InputPath or InputTransformer (it receives the event as is). */
+function takesWholeEvent(target: TargetModel): boolean {
+  return (
+    target.input === undefined && target.inputPath === undefined && target.inputTransformer === undefined
+  );
+}
+
+let lastTime = NaN;
+let lastIso = '';
+
+/** An ingestion time as ISO text (events of a batch mostly share their millisecond). */
+function isoTime(ms: number): string {
+  if (ms !== lastTime) [lastTime, lastIso] = [ms, new Date(ms).toISOString()];
+  return lastIso;
 }
 
 /** A target's input transformer dropped the event: nothing is delivered (a trace record says why). */

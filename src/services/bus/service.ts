@@ -302,7 +302,15 @@ export class BusService implements Service {
           archives: this.catalog.archivesFor(entry.busName, event),
           ...(routing ? { filter: JSON.stringify(routing) } : {}),
         },
-        queued: { id: ids[i], bus: entry.busName, time: now, envelope, event, routing },
+        queued: {
+          id: ids[i],
+          bus: entry.busName,
+          time: now,
+          envelope,
+          event,
+          normalised: entry.detailValue !== undefined,
+          routing,
+        },
       });
     });
     if (accepted.length > 0) await this.group.add(accepted);
