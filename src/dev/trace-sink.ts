@@ -3,13 +3,79 @@
 // handler printing 50,000 log lines costs 50,000 inserts in a handful of commits instead of 50,000
 // commits on the thread that answers requests. Trace records are observability, not acknowledged data:
 // a kill -9 may lose the last turn's records, never an event, message or execution.
+// A workflow's run of `state` records (a transition each) is stored as one row of kind `state-batch` per
+// run of up to 256 records, read back one by one: a row costs far more than its bytes, and a 1,000-state
+// execution would otherwise write 2,000 rows.
 import type { Store } from '../store/database.js';
 import { TraceLog, traceLogFamily, type NumberedTraceRow } from '../store/trace-log.js';
 import type { TraceSink } from '../trace/hub.js';
 import type { TraceRecord } from '../trace/record.js';
+import type { TraceLogRow } from '../store/trace-log.js';
 
 /** Beyond this many buffered records the sink writes at once rather than waiting for the next turn. */
 const MAX_BUFFERED = 5_000;
+
+/** The kind of a row holding consecutive `state` records of one execution: `[[seq, time, payload], ...]`. */
+const STATE_BATCH = 'state-batch';
+const BATCH_MAX = 256;
+
+/** The rows to write: runs of `state` records sharing trace id and resource become one batch row each. */
+function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
+  const out: NumberedTraceRow[] = [];
+  for (let i = 0; i < rows.length;) {
+    const first = rows[i];
+    let end = i + 1;
+    if (first.kind === 'state')
+      while (
+        end < rows.length &&
+        end - i < BATCH_MAX &&
+        rows[end].kind === 'state' &&
+        rows[end].traceId === first.traceId &&
+        rows[end].resource === first.resource
+      )
+        end++;
+    if (end - i === 1) out.push(first);
+    else {
+      const run = rows.slice(i, end);
+      // The row's seq is its last record's and its time the latest: `seq > n` and `time >= t` queries
+      // find every row holding a record they want (the rest is filtered after reading).
+      out.push({
+        seq: run[run.length - 1].seq,
+        time: Math.max(...run.map((r) => r.time)),
+        kind: STATE_BATCH,
+        traceId: first.traceId,
+        resource: first.resource,
+        payload: `[${run.map((r) => `[${r.seq},${r.time},${r.payload}]`).join(',')}]`,
+      });
+    }
+    i = end;
+  }
+  return out;
+}
+
+/** The records a stored row holds (a batch row holds several). */
+function unpack(row: TraceLogRow): TraceRecord[] {
+  const base = { traceId: row.traceId, ...(row.resource ? { resource: row.resource } : {}) };
+  if (row.kind !== STATE_BATCH)
+    return [
+      {
+        seq: row.seq,
+        time: new Date(row.time).toISOString(),
+        kind: row.kind as TraceRecord['kind'],
+        ...base,
+        payload: JSON.parse(row.payload),
+      },
+    ];
+  return (JSON.parse(row.payload) as [number, number, Record<string, unknown>][]).map(
+    ([seq, time, payload]) => ({
+      seq,
+      time: new Date(time).toISOString(),
+      kind: 'state',
+      ...base,
+      payload,
+    }),
+  );
+}
 
 /** A TraceSink writing to the store, with `flush()` to write what is buffered (before closing the store). */
 export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
@@ -32,7 +98,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
     // trace rows are observability, so a closed or failing store drops them rather than crash eddy.
     if (!store.db.open) return;
     try {
-      log.appendNumbered(rows);
+      log.appendNumbered(pack(rows));
     } catch {
       // Dropped, as above.
     }
@@ -55,14 +121,11 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
     read: ({ afterSeq, sinceTime, limit }) => {
       flush();
       const rows = afterSeq !== undefined ? log.afterSeq(afterSeq, limit) : log.since(sinceTime ?? 0, limit);
-      return rows.map((row): TraceRecord => ({
-        seq: row.seq,
-        time: new Date(row.time).toISOString(),
-        kind: row.kind as TraceRecord['kind'],
-        traceId: row.traceId,
-        ...(row.resource ? { resource: row.resource } : {}),
-        payload: JSON.parse(row.payload),
-      }));
+      const records = rows
+        .flatMap(unpack)
+        .filter((r) => (afterSeq !== undefined ? r.seq > afterSeq : Date.parse(r.time) >= (sinceTime ?? 0)));
+      // A batch row counts as one row in the query's limit but holds several records.
+      return records.slice(0, limit ?? 10_000);
     },
     flush,
   };
