@@ -1,6 +1,7 @@
 // Python handlers through eddy's bootstrap: results, context, logs, errors as Lambda's Python runtime
 // reports them, timeouts, warm reuse and reload on change.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { MAX_LOG_LINE_CHARS } from '../../../src/services/functions/runtime/log-lines.js';
 import { cleanup, fnModel, type Harness, project, startFunctions, writeFiles } from './harness.js';
 
 const APP = `
@@ -47,6 +48,16 @@ def unserializable(event, context):
 
 def crash(event, context):
     os._exit(3)
+
+
+def chatty(event, context):
+    print("y" * (1024 * 1024))
+    print("after")
+    return "ok"
+
+
+def big(event, context):
+    return "z" * (7 * 1024 * 1024)
 `;
 
 let dir: string;
@@ -69,6 +80,8 @@ beforeAll(async () => {
       fnModel('PyHang', dir, { ...py, handler: 'app.hang', timeoutSeconds: 1 }),
       fnModel('PyMarshal', dir, { ...py, handler: 'app.unserializable' }),
       fnModel('PyCrash', dir, { ...py, handler: 'app.crash' }),
+      fnModel('PyChatty', dir, { ...py, handler: 'app.chatty' }),
+      fnModel('PyBig', dir, { ...py, handler: 'app.big' }),
       fnModel('PyMissing', dir, { ...py, handler: 'app.nothing' }),
       fnModel('PyNested', dir, { ...py, handler: 'pkg/nested.handler' }),
       fnModel('PyBroken', dir, { ...py, handler: 'broken.handler' }),
@@ -121,6 +134,20 @@ test('an exception is reported with its class name and the stack trace frames', 
   const stack = r.body.stackTrace as string[];
   expect(stack).toHaveLength(1);
   expect(stack[0]).toContain(`app.py", line 31, in fail`);
+});
+
+test('a 1 MB line is cut at 256 KB; a result over 6 MB is Function.ResponseSizeTooLarge', async () => {
+  const chatty = await invoke('PyChatty');
+  expect(chatty.functionError).toBeUndefined();
+  expect(chatty.payload).toBe('"ok"');
+  expect(Math.max(...chatty.logs.map((l) => l.length))).toBe(MAX_LOG_LINE_CHARS);
+  expect(chatty.logs).toContain('after');
+  const big = await invoke('PyBig');
+  expect(big.functionError).toBe('Unhandled');
+  expect(big.body).toEqual({
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+  });
 });
 
 test('timeouts, unserializable results, crashes and init errors are Lambda’s', async () => {
