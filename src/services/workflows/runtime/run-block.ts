@@ -32,22 +32,23 @@ export async function runBlock(
       if (frame.topLevel)
         frame.env.onTransition?.(resuming ?? { stateName: name, input: data, variables: frame.scope.own() });
       let outcome = runState(frame, name, data, resuming);
+      resuming = undefined;
       if (outcome instanceof Promise) {
         history.shareTime(false);
         outcome = await outcome;
         inARow = 0;
-      } else if (++inARow >= SYNC_STATES_PER_TURN) {
-        history.shareTime(false);
-        await nextTurn();
-        inARow = 0;
-      } else history.shareTime(true);
-      resuming = undefined;
+      } else inARow++;
       data = outcome.output;
       if (outcome.next === undefined) {
         history.shareTime(false);
         return data;
       }
       name = outcome.next;
+      if (inARow >= SYNC_STATES_PER_TURN) {
+        history.shareTime(false);
+        await nextTurn();
+        inARow = 0;
+      } else if (inARow > 0) history.shareTime(true);
     }
   } catch (thrown) {
     history.shareTime(false);
