@@ -5,8 +5,9 @@
 // to SQLite, then polled with DescribeExecution). The bare engine is shown too. Each figure is the best
 // of ROUNDS interleaved runs after a warm-up run, so a busy machine slows every contender alike.
 // aws-local-stepfunctions keeps no history and publishes nothing: through the API, eddy's figures also
-// pay for AWS's history events, a trace record per top-level event and, for STANDARD, a commit per
-// transition; the engine line isolates the interpreter (history included).
+// pay for AWS's history events, a trace record per top-level event (stored in the trace log), the SDK's
+// HTTP round trips and, for STANDARD, the history and transitions committed to SQLite (once per turn and
+// before anything leaves the execution); the engine line isolates the interpreter (history included).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
