@@ -19,7 +19,10 @@ export interface ScanTarget<I> {
   readonly tree: PathTree<I>;
   /** A leaf at a referenced path (inside the elements entered and not left). */
   leaf(value: Leaf, index: I): void;
-  /** The same for a number read as an array element (the hot case: coordinates, measurements). */
+  /**
+   * The same for a number read as an array element (the hot case: coordinates, measurements); its
+   * element is pending (ElementTable.here enters it when needed).
+   */
   number(value: number, index: I): void;
   /** Where the arrays met are tracked (for array consistency). */
   readonly elements: ElementTable;
@@ -161,15 +164,19 @@ class Scanner<I> {
         this.space();
         first = t[this.pos];
       }
-      elements.enter(id, i);
       if (index !== undefined && (first === 45 || (first >= 48 && first <= 57))) {
         // Fast path for arrays of numbers (coordinates, measurements).
         const n = numbers.read(t, this.pos);
         this.pos = numbers.end;
         if (n !== n) bad(this.pos);
+        elements.pend(id, i);
         this.target.number(n, index);
-      } else this.value(node, false);
-      elements.leave();
+        elements.unpend();
+      } else {
+        elements.enter(id, i);
+        this.value(node, false);
+        elements.leave();
+      }
       let next = t[this.pos];
       if (next <= 32) {
         this.space();

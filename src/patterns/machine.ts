@@ -217,7 +217,7 @@ export class RuleMatcher {
       }
     }
     if (c.free) return;
-    const element = this.elements.current;
+    const element = this.elements.here();
     if (element < 0) c.free = true;
     else c.trails[c.trailCount++] = element;
   }

@@ -162,4 +162,35 @@ table('array consistency', [
   [{ r: { x: ['1'] }, t: ['2'] }, { r: [{ x: '1' }], t: '2' }, true],
   [{ r: { s: { x: ['1'] }, y: ['2'] } }, { r: [{ s: [{ x: '1' }], y: '2' }] }, true],
   [{ r: { s: { x: ['1'] }, y: ['2'] } }, { r: [{ s: [{ x: '1' }] }, { y: '2' }] }, false],
+  // Numbers in arrays inside the elements (their positions are recorded only when they hit).
+  [
+    { r: { x: [{ numeric: ['>', 1] }], y: [5] } },
+    {
+      r: [
+        { x: [0, 2], y: [1] },
+        { x: [0], y: [4, 5] },
+      ],
+    },
+    false,
+  ],
+  [
+    { r: { x: [{ numeric: ['>', 1] }], y: [5] } },
+    {
+      r: [
+        { x: [0, 2], y: [1] },
+        { x: [0, 3], y: [4, 5] },
+      ],
+    },
+    true,
+  ],
+  [
+    { r: { x: [{ numeric: ['>', 1] }], y: [5] } },
+    { r: [[{ x: [2], y: 1 }], [{ x: [1, 2, 0], y: [5] }]] },
+    true,
+  ],
+  [
+    { r: { x: [{ numeric: ['>', 1] }], y: [5] } },
+    { r: [[{ x: [2], y: 1 }], [{ x: [1, 0], y: [5] }]] },
+    false,
+  ],
 ]);
