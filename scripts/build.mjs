@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -50,35 +51,46 @@ if (existsSync(consoleBuild))
   execFileSync(process.execPath, [consoleBuild, staging], { cwd: root, stdio: 'inherit' });
 
 /**
- * Bundles the `dev` command and everything it imports into one CommonJS file, dist/bundle/dev.cjs, and an
- * ESM stub, dist/bundle/dev.js, that loads it through src/cli/code-cache.ts. A start then reads two files
- * instead of ~600 modules, and compiles nothing that the code cache (written after the swap) holds.
- * Kept outside the bundle: @oclif/core (the command class and its errors must be the very objects the
- * CLI's oclif uses), native or binary packages (better-sqlite3, esbuild), and packages eddy loads on
- * first use (undici, jsonata, ajv: a start does not need them). Each bundled module's import.meta.url
- * is rewritten to its own file in dist/, so the assets it reads next to itself (schemas, console,
- * handler runtime) are found exactly as without the bundle. Returns false (and the command runs
+ * Bundles `eddy dev` (the command, everything it imports, and oclif itself) into one CommonJS file,
+ * dist/bundle/dev.cjs, with an ESM stub, dist/bundle/dev.js, that loads it through src/cli/code-cache.ts;
+ * bin/run.js runs `eddy dev` through the stub. A start then reads two files instead of ~650 modules and
+ * compiles nothing that the code cache (written after the swap) holds. oclif is inside so that the
+ * command class and the oclif that runs it are one copy. Kept outside: native or binary packages
+ * (better-sqlite3, esbuild) and packages eddy loads on first use (undici, jsonata, ajv). A bundled
+ * module's import.meta.url is rewritten to its own file in dist/, and a bundled package's __dirname
+ * to its installed folder, so whatever they read beside themselves (schemas, console, the handler
+ * runtime, oclif's package.json) is found as without the bundle. Returns false (eddy dev then runs
  * unbundled) when bundling fails, e.g. on a half-finished module during a --lenient test build.
  */
 async function bundleDev(out) {
   const bundleDir = join(out, 'bundle');
-  const toUrl = (file) => `__eddyFileUrl(${JSON.stringify(relative(bundleDir, file))})`;
+  const fileUrl = (file) => `__eddyFileUrl(${JSON.stringify(relative(bundleDir, file))})`;
+  const packagePath = (file, path) => {
+    const [packageRoot, name] = /.*node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file);
+    const sub = relative(packageRoot, path).split('\\').join('/');
+    return `__eddyPackagePath(${JSON.stringify(name.split('\\').join('/'))}, ${JSON.stringify(sub)})`;
+  };
   try {
-    await build({
+    const { outputFiles } = await build({
       stdin: {
-        contents:
-          "export { default } from './commands/dev.js';\nexport { DevEnvironment } from './dev/environment.js';\nexport { silentLogger } from './shared/logger.js';\n",
+        contents: [
+          "export { default } from './commands/dev.js';",
+          "export { DevEnvironment } from './dev/environment.js';",
+          "export { silentLogger } from './shared/logger.js';",
+          "export { Config, execute } from '@oclif/core';",
+        ].join('\n'),
         resolveDir: out,
         sourcefile: 'dev-entry.js',
       },
       outfile: join(bundleDir, 'dev.cjs'),
+      write: false,
       bundle: true,
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       logLevel: 'error',
+      // typescript, ts-node and tsx: oclif's development mode only (bin/dev.js does not use the bundle).
       external: [
-        '@oclif/core',
         'better-sqlite3',
         'esbuild',
         'undici',
@@ -86,23 +98,45 @@ async function bundleDev(out) {
         'ajv',
         'ajv-draft-04',
         'fsevents',
+        'typescript',
+        'ts-node',
+        'tsx',
       ],
       banner: {
-        js: "const __eddyFileUrl = (file) => require('node:url').pathToFileURL(require('node:path').join(__dirname, file)).href;",
+        js: [
+          "const __eddyFileUrl = (file) => require('node:url').pathToFileURL(require('node:path').join(__dirname, file)).href;",
+          'const __eddyPackagePath = (name, sub) => {',
+          "  try { return require('node:path').join(require('node:path').dirname(require.resolve(`${name}/package.json`)), sub); }",
+          '  catch { return __dirname; }',
+          '};',
+        ].join('\n'),
       },
       plugins: [
         {
-          name: 'eddy-import-meta-url',
+          name: 'eddy-module-locations',
           setup(b) {
-            b.onLoad({ filter: /\.js$/ }, (args) => {
-              if (!args.path.startsWith(out)) return undefined;
+            b.onLoad({ filter: /\.c?js$/ }, (args) => {
               const source = readFileSync(args.path, 'utf8');
-              return { contents: source.replaceAll('import.meta.url', toUrl(args.path)), loader: 'js' };
+              if (args.path.startsWith(out))
+                return { contents: source.replaceAll('import.meta.url', fileUrl(args.path)), loader: 'js' };
+              if (!/\b__(dirname|filename)\b/.test(source)) return undefined;
+              // Declared, not substituted: the names also occur inside strings (ejs builds code with them).
+              // After a leading 'use strict', which must stay the first statement.
+              const declare = `var __dirname = ${packagePath(args.path, dirname(args.path))}, __filename = ${packagePath(args.path, args.path)};\n`;
+              const prologue =
+                /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*(['"])use strict\1;?/.exec(source)?.[0] ?? '';
+              return { contents: prologue + '\n' + declare + source.slice(prologue.length), loader: 'js' };
             });
           },
         },
       ],
     });
+    // The bundle runs in a vm.Script, whose own import() does not work on Node 20 (src/cli/code-cache.ts):
+    // every dynamic import goes through the wrapper's __eddyImport. `import()` alone is message text.
+    const code = outputFiles[0].text.replace(/(?<![.\w$])import\((?!\))/g, '__eddyImport(');
+    if (/(?<![.\w$])import\((?!\))/.test(code)) throw new Error('a dynamic import was left in the bundle');
+    mkdirSync(bundleDir, { recursive: true });
+    writeFileSync(join(bundleDir, 'dev.cjs'), code);
   } catch (error) {
     console.warn(`build: eddy dev is not bundled (${error.message.split('\n')[0]})`);
     rmSync(bundleDir, { recursive: true, force: true });
@@ -111,9 +145,13 @@ async function bundleDev(out) {
   writeFileSync(
     join(bundleDir, 'dev.js'),
     [
-      '// `eddy dev` from the bundle beside this file, compiled with its V8 code cache (written by scripts/build.mjs).',
+      '// `eddy dev` from the bundle beside this file (with its own oclif), compiled with its V8 code cache.',
+      '// bin/run.js takes `execute` from here; oclif, through the manifest, the command class.',
+      "import { fileURLToPath } from 'node:url';",
       "import { loadBundle } from '../cli/code-cache.js';",
-      "export default loadBundle(new URL('./dev.cjs', import.meta.url).pathname).exports.default;",
+      "const { exports } = loadBundle(fileURLToPath(new URL('./dev.cjs', import.meta.url)));",
+      'export default exports.default;',
+      'export const execute = exports.execute;',
       '',
     ].join('\n'),
   );
@@ -146,8 +184,9 @@ renameSync(manifestTmp, join(root, 'oclif.manifest.json'));
 console.log(`built dist/ and oclif.manifest.json (${Object.keys(plugin.manifest.commands).length} commands)`);
 
 /**
- * Writes dist/bundle/dev.cjs.cache: a child process loads the bundle, starts and stops the minimal
- * template in memory (so the cache holds the functions a start runs, not only the top-level code),
+ * Writes dist/bundle/dev.cjs.cache: a child process loads the bundle, loads oclif's configuration,
+ * starts and stops the minimal template in memory (so the cache holds the functions a start runs, not
+ * only the top-level code),
  * then saves V8's code cache. Run by the same `node` (and with the same V8 flags) that runs eddy,
  * or V8 refuses the cache. Without a cache the bundle still works, it only compiles.
  */
@@ -156,7 +195,8 @@ function writeDevCodeCache() {
   const script = `
     import { loadBundle, writeCodeCache } from ${JSON.stringify(pathToFileURL(join(root, 'dist/cli/code-cache.js')).href)};
     const loaded = loadBundle(${JSON.stringify(bundle)});
-    const { DevEnvironment, silentLogger } = loaded.exports;
+    const { Config, DevEnvironment, silentLogger } = loaded.exports;
+    await Config.load(${JSON.stringify(join(root, 'bin/run.js'))});
     const env = await DevEnvironment.start({
       template: ${JSON.stringify(join(root, 'templates/minimal/template.yaml'))},
       inMemory: true, watch: false, port: 0, logger: silentLogger,

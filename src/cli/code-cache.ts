@@ -3,10 +3,18 @@
 // Node 22), but vm.Script accepts `cachedData` and can produce it (https://nodejs.org/api/vm.html#new-vmscriptcode-options).
 // V8 refuses a cache made by another V8 version, other V8 flags or another source: the bundle then
 // simply compiles as usual, so a stale or missing cache only costs time.
+// A vm.Script has no working `import()` of its own on Node 20 (importModuleDynamically is experimental
+// and is lost on code deserialized from the cache), so the build rewrites the bundle's `import(x)` to
+// `__eddyImport(x)`, which the wrapper below passes in: Node's own import() from this module. The
+// bundle only imports absolute file URLs and package names that way, which resolve the same from here.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
+
+/** The parameters the bundle's code runs with: CommonJS's five and the dynamic import. */
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __eddyImport) { ';
+const WRAPPER_TAIL = '\n})';
 
 /** Where the code cache of `bundle` lives. */
 export const cacheFileOf = (bundle: string): string => `${bundle}.cache`;
@@ -24,11 +32,9 @@ export interface LoadedBundle {
 export function loadBundle(bundle: string): LoadedBundle {
   const cacheFile = cacheFileOf(bundle);
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+  const script = new Script(WRAPPER_HEAD + readFileSync(bundle, 'utf8') + WRAPPER_TAIL, {
     filename: bundle,
     cachedData,
-    // The bundle keeps a few `import()`s (packages loaded on first use): resolve them as Node does.
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = script.runInThisContext() as (
@@ -37,8 +43,17 @@ export function loadBundle(bundle: string): LoadedBundle {
     module: unknown,
     filename: string,
     dirname: string,
+    dynamicImport: (specifier: string) => Promise<unknown>,
   ) => void;
-  wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  wrapper.call(
+    module.exports,
+    module.exports,
+    createRequire(bundle),
+    module,
+    bundle,
+    dirname(bundle),
+    (specifier) => import(specifier),
+  );
   return {
     exports: module.exports,
     cacheRejected: cachedData !== undefined && script.cachedDataRejected === true,
