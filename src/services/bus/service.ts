@@ -18,13 +18,12 @@ import type { Rule } from './model.js';
 import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
 import { routeEvents, traceOf, type EventRouting, type QueuedEvent } from './pipeline.js';
 import { ReplayManager } from './replays.js';
+import { RoutePump } from './route-pump.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { GroupCommit } from './group-commit.js';
 import { HttpDestinations } from './http-destinations.js';
 import { callTarget } from './targets.js';
 
-/** Events matched per transaction. */
-const BATCH = 500;
 /** How often delivered events and expired archive entries are pruned. */
 const PRUNE_EVERY_MS = 3_600_000;
 /** Delivered events stay in the journal this long (for `eddy tail --since` and debugging). */
@@ -52,7 +51,8 @@ export class BusService implements Service {
   private replayManager?: ReplayManager;
   private scheduler?: Scheduler;
   private http?: HttpDestinations;
-  private readonly queue: QueuedEvent[] = [];
+  /** Routes committed events (set up in start()). */
+  private pump?: RoutePump;
   /** PutEvents requests waiting for the next commit (one per turn of the event loop). */
   private readonly group = new GroupCommit<Accepted>(
     (items) =>
@@ -62,12 +62,10 @@ export class BusService implements Service {
       ),
     // Queued right behind the commit, in the same turn: the acks are written (microtasks run between
     // the two callbacks), then the events are routed with no further turn of the event loop.
-    () => this.schedulePump(),
+    () => this.pump?.schedule(),
   );
   private schedules: AppModel['schedules'] = [];
   private pruneTimer?: TimerHandle;
-  private pumping = false;
-  private pumpScheduled = false;
 
   async start(context: ServiceContext): Promise<void> {
     this.ctx = context;
@@ -103,6 +101,26 @@ export class BusService implements Service {
       onSettled: (target, delivered) => {
         if (target.replay) this.replayManager?.count(target.replay, delivered);
       },
+    });
+    const worker = this.worker;
+    this.pump = new RoutePump({
+      route: (batch) =>
+        routeEvents(
+          {
+            catalog,
+            trace: context.trace,
+            now: () => context.clock.now(),
+            ruleByArn: (arn) => catalog.rules().find((r) => r.arn === arn),
+          },
+          batch,
+        ),
+      // The first attempts start now; their synchronous parts (a local queue's insert) share one
+      // commit with the done marks of events that matched nothing.
+      deliver: (routed) => {
+        worker.markDone(routed.done);
+        worker.schedule(routed.jobs);
+      },
+      warn: (message) => context.logger.warn(message),
     });
     this.replayManager = new ReplayManager({
       scope: this.scope,
@@ -161,20 +179,21 @@ export class BusService implements Service {
     }
     for (const row of stores.journal.pending()) {
       const routing = row.filter ? (JSON.parse(row.filter) as EventRouting) : undefined;
-      this.queue.push({
-        seq: row.seq,
-        id: row.id,
-        bus: row.bus,
-        time: row.time,
-        envelope: row.envelope,
-        event: JSON.parse(row.envelope),
-        routing,
-        stored: stored.get(row.seq),
-      });
+      this.pump!.push([
+        {
+          seq: row.seq,
+          id: row.id,
+          bus: row.bus,
+          time: row.time,
+          envelope: row.envelope,
+          event: JSON.parse(row.envelope),
+          routing,
+          stored: stored.get(row.seq),
+        },
+      ]);
     }
     this.worker!.schedule(waiting);
     this.replayManager!.resume();
-    this.schedulePump();
   }
 
   /** Drops archived events past their archive's retention and delivered events nothing needs. */
@@ -205,6 +224,7 @@ export class BusService implements Service {
   async dispose(): Promise<void> {
     // Requests staged for the group commit are committed (and answered) before the store closes.
     this.group.flush();
+    this.pump?.dispose();
     this.pruneTimer?.cancel();
     this.scheduler?.dispose();
     this.replayManager?.dispose();
@@ -273,8 +293,7 @@ export class BusService implements Service {
 
   /** Resolves when every event is matched and no delivery is running (retries waiting do not count). */
   async idle(): Promise<void> {
-    while (this.group.pending || this.queue.length > 0 || this.pumping || this.pumpScheduled)
-      await new Promise((r) => setImmediate(r));
+    while (this.group.pending || this.pump?.busy) await new Promise((r) => setImmediate(r));
     await this.worker?.idle();
   }
 
@@ -358,8 +377,7 @@ export class BusService implements Service {
       return appended;
     });
     // Queued for matching only once committed: a rolled-back event must not be routed.
-    queued.forEach((q, i) => this.queue.push({ ...q, seq: seqs[i] }));
-    this.schedulePump();
+    this.pump!.push(queued.map((q, i) => ({ ...q, seq: seqs[i] })));
   }
 
   private forward(busArn: string, envelope: string, traceId?: string): void {
@@ -385,52 +403,6 @@ export class BusService implements Service {
       this.scope,
     );
     this.publishEnvelopes(rule.busName, [envelope], { direct: rule.arn });
-  }
-
-  private schedulePump(): void {
-    if (this.pumpScheduled || this.pumping) return;
-    this.pumpScheduled = true;
-    setImmediate(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    const { stores, worker } = this;
-    if (!stores || !worker) return;
-    this.pumping = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, BATCH);
-        // One commit: the batch's deliveries and done marks, the synchronous part of their first attempts
-        // (a local queue's insert) and the removal of deliveries that succeeded since the last commit.
-        let routed;
-        try {
-          routed = routeEvents(
-            {
-              catalog: this.catalog,
-              trace: this.context.trace,
-              now: () => this.context.clock.now(),
-              ruleByArn: (arn) => this.catalog.rules().find((r) => r.arn === arn),
-            },
-            batch,
-          );
-        } catch (error) {
-          // Nothing was scheduled: the events stay pending in the journal and are routed again in a moment.
-          this.queue.unshift(...batch);
-          this.context.logger.warn(`events: routing failed (retried in 1 s): ${String(error)}`);
-          setTimeout(() => this.schedulePump(), 1000).unref();
-          return;
-        }
-        // The first attempts start now; their synchronous parts (a local queue's insert) share one
-        // commit with the done marks of events that matched nothing.
-        worker.markDone(routed.done);
-        worker.schedule(routed.jobs);
-      }
-    } finally {
-      this.pumping = false;
-    }
   }
 
   private get context(): ServiceContext {
