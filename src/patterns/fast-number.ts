@@ -33,31 +33,38 @@ export class NumberReader {
       c = text[++i];
     }
     if (i === first || whole >= WHOLE_LIMIT) return this.general(text, start);
-    // The first twelve decimals as an integer (pico-units); later ones cannot move the rounding (see
-    // below).
-    let pico = 0;
+    // Decimals 1 to 6 and 7 to 12 as two small integers (int32 arithmetic, no division or modulo);
+    // later decimals cannot move the rounding (see below).
+    let micro = 0;
+    let rest = 0;
     if (c === 46) {
-      const from = ++i;
-      const stop = from + 12;
-      c = text[i];
+      let stop = i + 7;
+      c = text[++i];
       while (c >= 48 && c <= 57 && i < stop) {
-        pico = pico * 10 + (c - 48);
+        micro = micro * 10 + (c - 48);
         c = text[++i];
       }
-      if (i < stop) pico *= POW10[stop - i];
-      else while (c >= 48 && c <= 57) c = text[++i];
+      if (i < stop) micro *= POW10[stop - i];
+      else {
+        stop = i + 6;
+        while (c >= 48 && c <= 57 && i < stop) {
+          rest = rest * 10 + (c - 48);
+          c = text[++i];
+        }
+        if (i < stop) rest *= POW10[stop - i];
+        else while (c >= 48 && c <= 57) c = text[++i];
+      }
     }
     if (c === 101 || c === 69 || c === 46 || c === 43 || c === 45) return this.general(text, start);
     this.end = i;
-    if (pico === 0) return negative ? -whole : whole;
+    if (micro === 0 && rest === 0) return negative ? -whole : whole;
     // Number(text) * 1e6 is off from the exact decimal by less than 3e-4 here (two roundings of at most
     // 2^-53 relative each on a value below 1e12), so Math.round agrees with rounding the digits unless
     // the dropped part (decimals 7 on, known to 1e-6 from decimals 7 to 12) may be within that of a
     // half: 0.4996..0.5004 go the long way (0.08% of long decimals; nine decimals made it 0.4%).
-    const rest = pico % 1e6;
     if (rest >= 499_600 && rest <= 500_400) return this.general(text, start);
-    const micro = whole * 1e6 + (pico - rest) / 1e6 + (rest >= 500_000 ? 1 : 0);
-    return (negative ? -micro : micro) / 1e6;
+    const units = whole * 1e6 + micro + (rest >= 500_000 ? 1 : 0);
+    return (negative ? -units : units) / 1e6;
   }
 
   /** Number() of the text, for the rare shapes the fast reads leave alone. */
