@@ -11,7 +11,7 @@
 // wall-clock time (performance.timeOrigin + now(), comparable across processes) from the moment the
 // client sends to the receiving server's request handler (or the function handler's first line).
 // CPU per event is the server process's own (from /proc), steadier than rates on a busy machine.
-// BUS_PROFILE=<dir> writes eddy's CPU profile (--cpu-prof) there.
+// BUS_PROFILE=<dir> writes eddy's CPU profile (--cpu-prof) there; BUS_RATE changes the latency runs' rate.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ const REPO = join(import.meta.dirname, '../..');
 const BATCHES = Number(process.env.BUS_BATCHES ?? 3_000);
 const CONCURRENCY = 16;
 const LATENCY_EVENTS = Number(process.env.BUS_LATENCY_EVENTS ?? 3_000);
-const RATE_PER_SECOND = 1_000;
+const RATE_PER_SECOND = Number(process.env.BUS_RATE ?? 1_000);
 const ACCOUNT = '000000000000';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
