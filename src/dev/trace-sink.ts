@@ -3,9 +3,10 @@
 // handler printing 50,000 log lines costs 50,000 inserts in a handful of commits instead of 50,000
 // commits on the thread that answers requests. Trace records are observability, not acknowledged data:
 // a kill -9 may lose the last turn's records, never an event, message or execution.
-// A workflow's run of `state` records (a transition each) is stored as one row of kind `state-batch` per
-// run of up to 256 records, read back one by one: a row costs far more than its bytes, and a 1,000-state
-// execution would otherwise write 2,000 rows.
+// A run of `state` records of one execution (a transition each), or of `log` records of one invocation
+// (a line each), is stored as one row of kind `state-batch` / `log-batch` per run of up to 256 records,
+// read back one by one: a row costs far more than its bytes, and a 1,000-state execution would otherwise
+// write 2,000 rows, a handler printing a million lines a million rows.
 import type { Store } from '../store/database.js';
 import { TraceLog, traceLogFamily, type NumberedTraceRow } from '../store/trace-log.js';
 import type { TraceSink } from '../trace/hub.js';
@@ -15,21 +16,24 @@ import type { TraceLogRow } from '../store/trace-log.js';
 /** Beyond this many buffered records the sink writes at once rather than waiting for the next turn. */
 const MAX_BUFFERED = 5_000;
 
-/** The kind of a row holding consecutive `state` records of one execution: `[[seq, time, payload], ...]`. */
-const STATE_BATCH = 'state-batch';
+/** The kind of a row holding consecutive records of one kind, trace and resource: `[[seq, time, payload], ...]`. */
+const BATCH_KIND: Record<string, string> = { state: 'state-batch', log: 'log-batch' };
+/** The records' kind of each batch kind. */
+const RECORD_KIND: Record<string, TraceRecord['kind']> = { 'state-batch': 'state', 'log-batch': 'log' };
 const BATCH_MAX = 256;
 
-/** The rows to write: runs of `state` records sharing trace id and resource become one batch row each. */
+/** The rows to write: runs of batched records sharing kind, trace id and resource become one row each. */
 function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
   const out: NumberedTraceRow[] = [];
   for (let i = 0; i < rows.length;) {
     const first = rows[i];
     let end = i + 1;
-    if (first.kind === 'state')
+    const batchKind = BATCH_KIND[first.kind];
+    if (batchKind)
       while (
         end < rows.length &&
         end - i < BATCH_MAX &&
-        rows[end].kind === 'state' &&
+        rows[end].kind === first.kind &&
         rows[end].traceId === first.traceId &&
         rows[end].resource === first.resource
       )
@@ -42,7 +46,7 @@ function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
       out.push({
         seq: run[run.length - 1].seq,
         time: Math.max(...run.map((r) => r.time)),
-        kind: STATE_BATCH,
+        kind: batchKind,
         traceId: first.traceId,
         resource: first.resource,
         payload: `[${run.map((r) => `[${r.seq},${r.time},${r.payload}]`).join(',')}]`,
@@ -56,7 +60,8 @@ function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
 /** The records a stored row holds (a batch row holds several). */
 function unpack(row: TraceLogRow): TraceRecord[] {
   const base = { traceId: row.traceId, ...(row.resource ? { resource: row.resource } : {}) };
-  if (row.kind !== STATE_BATCH)
+  const kind = RECORD_KIND[row.kind];
+  if (!kind)
     return [
       {
         seq: row.seq,
@@ -70,7 +75,7 @@ function unpack(row: TraceLogRow): TraceRecord[] {
     ([seq, time, payload]) => ({
       seq,
       time: new Date(time).toISOString(),
-      kind: 'state',
+      kind,
       ...base,
       payload,
     }),

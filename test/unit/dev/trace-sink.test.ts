@@ -59,9 +59,43 @@ describe('storeTraceSink', () => {
     dirs.push(stateDir);
     const store = openStore({ stateDir });
     const hub = new TraceHub(storeTraceSink(store));
-    for (let i = 0; i < 5_000; i++) hub.publish({ kind: 'log', traceId: 'burst', payload: { i } });
+    // Distinct traces, so no two records share a row.
+    for (let i = 0; i < 5_000; i++) hub.publish({ kind: 'log', traceId: `burst${i}`, payload: { i } });
     expect(countRows(stateDir)).toBe(5_000);
     store.close();
+  });
+
+  test("one invocation's log lines share rows, and read back one by one, in order, from any point", () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'eddy-sink-'));
+    dirs.push(stateDir);
+    const first = openStore({ stateDir });
+    const sink = storeTraceSink(first);
+    const hub = new TraceHub(sink);
+    const line = (i: number) =>
+      hub.publish({ kind: 'log', traceId: 'inv', resource: 'fn', payload: { message: `line ${i}` } });
+    for (let i = 0; i < 600; i++) line(i);
+    hub.publish({ kind: 'event', traceId: 'other', payload: {} });
+    for (let i = 600; i < 700; i++) line(i);
+    sink.flush();
+    first.close();
+    // 600 lines in runs of 256 (3 rows), the event, then 100 more lines (1 row).
+    expect(countRows(stateDir)).toBe(5);
+    const second = openStore({ stateDir });
+    const reread = new TraceHub(storeTraceSink(second));
+    const all = reread.history({ afterSeq: 0 });
+    expect(all.map((r) => r.seq)).toEqual(Array.from({ length: 701 }, (_, i) => i + 1));
+    expect(all[600]).toMatchObject({ kind: 'event', traceId: 'other' });
+    expect(all[700]).toMatchObject({
+      kind: 'log',
+      traceId: 'inv',
+      resource: 'fn',
+      payload: { message: 'line 699' },
+    });
+    // From the middle of a row: only the records after it.
+    const tail = reread.history({ afterSeq: 300 });
+    expect(tail[0]).toMatchObject({ seq: 301, kind: 'log', payload: { message: 'line 300' } });
+    expect(tail).toHaveLength(401);
+    second.close();
   });
 });
 
