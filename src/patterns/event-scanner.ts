@@ -166,7 +166,8 @@ class Scanner<I> {
       }
       if (index !== undefined && (first === 45 || (first >= 48 && first <= 57))) {
         // Fast path for arrays of numbers (coordinates, measurements).
-        const n = numbers.read(t, this.pos);
+        numbers.read(t, this.pos);
+        const n = numbers.value;
         this.pos = numbers.end;
         if (n !== n) bad(this.pos);
         elements.pend(id, i);
@@ -208,7 +209,8 @@ class Scanner<I> {
     const start = this.pos;
     const first = this.codes[start];
     if (first === 45 || (first >= 48 && first <= 57)) {
-      const n = numbers.read(this.codes, start);
+      numbers.read(this.codes, start);
+      const n = numbers.value;
       this.pos = numbers.end;
       if (n !== n) bad(start);
       return n;

@@ -13,15 +13,18 @@ const WHOLE_LIMIT = 1e6;
 
 /** Reads numbers; `end` is where the last one read stopped. */
 export class NumberReader {
+  /** The number read last: a field, not a return value, so that no call boxes a double. */
+  value = 0;
+  /** Where the number read last ended. */
   end = 0;
 
   /**
-   * The number whose text starts at `start` of the code units `text` (see CodeUnits; NaN when the text
-   * there is not a JSON number), or one that quantizes to the same six decimals. Small decimals (the
+   * Read into `value` the number whose text starts at `start` of the code units `text` (see CodeUnits;
+   * NaN when the text there is not a JSON number), or one that quantizes to the same six decimals. Small decimals (the
    * common case: coordinates, prices) are rounded to six decimals from their digits, small integers
    * only (no float arithmetic per digit); the rest takes the general path.
    */
-  read(text: Uint16Array, start: number): number {
+  read(text: Uint16Array, start: number): void {
     let i = start;
     let c = text[i];
     const negative = c === 45;
@@ -32,7 +35,10 @@ export class NumberReader {
       whole = whole * 10 + (c - 48);
       c = text[++i];
     }
-    if (i === first || whole >= WHOLE_LIMIT) return this.general(text, start);
+    if (i === first || whole >= WHOLE_LIMIT) {
+      this.value = this.general(text, start);
+      return;
+    }
     // Decimals 1 to 6 and 7 to 12 as two small integers (int32 arithmetic, no division or modulo);
     // later decimals cannot move the rounding (see below).
     let micro = 0;
@@ -55,16 +61,21 @@ export class NumberReader {
         else while (c >= 48 && c <= 57) c = text[++i];
       }
     }
-    if (c === 101 || c === 69 || c === 46 || c === 43 || c === 45) return this.general(text, start);
+    if (c === 101 || c === 69 || c === 46 || c === 43 || c === 45) {
+      this.value = this.general(text, start);
+      return;
+    }
     this.end = i;
-    if (micro === 0 && rest === 0) return negative ? -whole : whole;
     // Number(text) * 1e6 is off from the exact decimal by less than 3e-4 here (two roundings of at most
     // 2^-53 relative each on a value below 1e12), so Math.round agrees with rounding the digits unless
     // the dropped part (decimals 7 on, known to 1e-6 from decimals 7 to 12) may be within that of a
     // half: 0.4996..0.5004 go the long way (0.08% of long decimals; nine decimals made it 0.4%).
-    if (rest >= 499_600 && rest <= 500_400) return this.general(text, start);
-    const units = whole * 1e6 + micro + (rest >= 500_000 ? 1 : 0);
-    return (negative ? -units : units) / 1e6;
+    if (micro === 0 && rest === 0) this.value = negative ? -whole : whole;
+    else if (rest >= 499_600 && rest <= 500_400) this.value = this.general(text, start);
+    else {
+      const units = whole * 1e6 + micro + (rest >= 500_000 ? 1 : 0);
+      this.value = (negative ? -units : units) / 1e6;
+    }
   }
 
   /** Number() of the text, for the rare shapes the fast reads leave alone. */

@@ -13,7 +13,8 @@ const seen = (n: number): string => (isComparable(n) ? `q${quantize(n)}` : `raw$
 
 function read(text: string): number {
   const reader = new NumberReader();
-  const n = reader.read(new CodeUnits().load(`[${text}]`), 1);
+  reader.read(new CodeUnits().load(`[${text}]`), 1);
+  const n = reader.value;
   expect(reader.end).toBe(text.length + 1);
   return n;
 }
@@ -94,7 +95,9 @@ describe('NumberReader', () => {
   ])('%s', (text) => expect(seen(read(text))).toBe(seen(Number(text))));
 
   it('says NaN for text that is not a number', () => {
-    expect(new NumberReader().read(new CodeUnits().load('[-]'), 1)).toBeNaN();
+    const reader = new NumberReader();
+    reader.read(new CodeUnits().load('[-]'), 1);
+    expect(reader.value).toBeNaN();
   });
 });
 
