@@ -279,10 +279,16 @@ export class DeliveryWorker {
       if (decision.retry) {
         row.attempts = attempt;
         row.nextAt = now + decision.delayMs;
-        // Stored from its first failure on, so a restart resumes it with its attempt count.
-        if (row.id > 0) deps.deliveries.retryLater(row.id, row.attempts, row.nextAt);
-        else row.id = deps.deliveries.add(row).id;
-        this.release(row);
+        // Stored from its first failure on, so a restart resumes it with its attempt count. A store
+        // that fails here must not crash eddy: the retry still runs, and an unstored delivery keeps its
+        // event pending, so a restart routes the event again.
+        try {
+          if (row.id > 0) deps.deliveries.retryLater(row.id, row.attempts, row.nextAt);
+          else row.id = deps.deliveries.add(row).id;
+          this.release(row);
+        } catch (storeError) {
+          deps.logger?.warn(`events: recording a retry failed: ${String(storeError)}`);
+        }
         deps.trace.publish({
           kind: 'delivery',
           traceId: row.traceId,
