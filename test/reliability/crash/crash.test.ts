@@ -20,8 +20,10 @@ test(
           seed,
           kills: 150,
           maxKillPhaseMs: KILL_PHASE_MS,
-          // Short runs between kills: as many kills as fit, each with work in flight.
-          upMs: [200, 1200],
+          // Short runs between kills: as many kills as fit, each with work in flight; most restarts
+          // are killed again while starting (recovery), often more than once in a row.
+          upMs: [100, 600],
+          startKillChance: 0.65,
           drainTimeoutMs: 45_000,
         }),
       ),
@@ -39,6 +41,8 @@ test(
       expect(report.deadLettered.acknowledged, context).toBeGreaterThan(0);
       expect(report.messages.acknowledged, context).toBeGreaterThan(0);
       expect(report.executions.acknowledged, context).toBeGreaterThan(0);
+      expect(report.mapRuns.acknowledged, context).toBeGreaterThan(0);
+      expect(report.replays.started, context).toBeGreaterThan(0);
     }
   },
   KILL_PHASE_MS + 150_000,

@@ -1,7 +1,8 @@
 // The crash harness: runs `eddy dev` on a state folder under load from the real SDK clients, kills it
-// with SIGKILL at seeded random moments (some while it is still starting and recovering), restarts it
-// on the same folder, then stops the producers, lets everything drain and reports what was
-// acknowledged, delivered, duplicated and lost.
+// with SIGKILL at seeded random moments (while it serves, and while it is still starting and
+// recovering: opening the store, re-applying the app, resuming deliveries, executions and replays),
+// restarts it on the same folder, then stops the producers, lets everything drain and reports what
+// was acknowledged, delivered, duplicated and lost.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,11 @@ export interface CrashOptions {
   maxKillPhaseMs?: number;
   /** How long eddy runs under load between a restart and the next kill. */
   upMs?: [number, number];
+  /**
+   * After a kill, the chance that the restart is killed too, at a random moment of its start (and
+   * again after that, with the same chance): recovery is where crash bugs hide. Default 0.25.
+   */
+  startKillChance?: number;
   /** How long the drain may take before what is missing counts as lost. */
   drainTimeoutMs?: number;
   /** Called after each kill (progress for the soak runner). */
@@ -36,8 +42,12 @@ export interface CrashOptions {
 export interface CrashReport {
   seed: number;
   kills: number;
-  /** Kills that hit eddy while it was starting (recovering from the previous kill). */
+  /** Kills that hit eddy while it was starting (before its banner: recovering from the previous kill). */
   killsDuringStart: number;
+  /** Median milliseconds from spawn to banner over the scenario's starts (restarts after kills). */
+  medianStartMs: number;
+  /** Median CPU milliseconds eddy used from spawn to banner (0 where /proc is missing). */
+  medianStartCpuMs: number;
   /** Times eddy died on its own (a crash, not a kill): must be empty. */
   selfExits: string[];
   wallMs: number;
@@ -51,6 +61,8 @@ export interface CrashReport {
   wrongExecutions: string[];
   /** A few of the ids lost, to start debugging from. */
   lostSamples: string[];
+  /** The scenario's project and state folder, kept when something was lost or ended wrong. */
+  keptStateDir?: string;
   peakRssKb: number;
 }
 
@@ -83,6 +95,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     prefix: `s${options.seed}`,
     producing: () => producing,
     finished: () => finished,
+    restarted: () => eddy.nextReady(),
   });
   const events = new EventWork();
   const messages = new Ledger();
@@ -99,10 +112,12 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     watchReplays(context(8), replays),
   ];
   const report = { kills: 0, killsDuringStart: 0, selfExits: [] as string[] };
+  let ran = false;
   try {
     await killRepeatedly(eddy, rng, options, report);
     producing = false;
     await drain(events, messages, executions, replays, options.drainTimeoutMs ?? 60_000);
+    ran = true;
   } finally {
     // Also when a restart failed: every driver must end, or the scenario never returns.
     producing = false;
@@ -110,7 +125,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     await Promise.all(load);
     await eddy.stop();
     clients.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    if (!ran) rmSync(dir, { recursive: true, force: true });
   }
   const lostSamples = [
     ...events.delivered.missing(),
@@ -119,9 +134,11 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     ...executions.flows.missing(),
     ...executions.maps.missing(),
   ].slice(0, 10);
-  return {
+  const result: CrashReport = {
     seed: options.seed,
     ...report,
+    medianStartMs: Math.round(median(eddy.startMs)),
+    medianStartCpuMs: Math.round(median(eddy.startCpuMs)),
     wallMs: Date.now() - started,
     events: events.delivered.tally(),
     deadLettered: events.deadLettered.tally(),
@@ -138,6 +155,10 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     lostSamples,
     peakRssKb: eddy.peakRssKb,
   };
+  // The state folder is the evidence when something was lost: kept, and named in the report.
+  if (lostIn(result) > 0 || result.wrongExecutions.length > 0) result.keptStateDir = dir;
+  else rmSync(dir, { recursive: true, force: true });
+  return result;
 }
 
 async function killRepeatedly(
@@ -147,8 +168,10 @@ async function killRepeatedly(
   report: { kills: number; killsDuringStart: number; selfExits: string[] },
 ): Promise<void> {
   const [minUp, maxUp] = options.upMs ?? [300, 1500];
+  const startKillChance = options.startKillChance ?? 0.25;
   const deadline = Date.now() + (options.maxKillPhaseMs ?? Infinity);
-  while (report.kills < options.kills && Date.now() < deadline) {
+  const more = () => report.kills < options.kills && Date.now() < deadline;
+  while (more()) {
     await sleep(between(rng, minUp, maxUp));
     if (eddy.running) {
       await eddy.kill();
@@ -157,15 +180,18 @@ async function killRepeatedly(
     } else {
       report.selfExits.push(`after kill ${report.kills}: ${eddy.stderr.slice(-1000)}`);
     }
-    if (rng() < 0.25 && report.kills < options.kills) {
-      // Kill again while eddy is starting: migrations, resumed deliveries, executions and replays.
+    while (rng() < startKillChance && more()) {
+      // Kill again while eddy is starting. The moment is taken relative to the last start's length
+      // (it varies tenfold with the machine's load): from late in Node's own boot, through opening the
+      // store, migrations and re-applying the app, to just after the banner while work resumes.
       const starting = eddy.start().catch(() => undefined);
-      await sleep(between(rng, 20, 2000));
-      const up = eddy.running;
+      await sleep(between(rng, 0.3 * eddy.lastStartMs, 1.2 * eddy.lastStartMs));
+      const alive = eddy.running;
+      const beforeBanner = !eddy.ready;
       await eddy.kill();
       await starting;
-      if (up) {
-        report.killsDuringStart++;
+      if (alive) {
+        if (beforeBanner) report.killsDuringStart++;
         report.kills++;
         options.onKill?.(report.kills);
       } else {
@@ -197,4 +223,9 @@ async function drain(
 function missingReplayed(events: EventWork, replay: StartedReplay): string[] {
   const seen = events.replayed.get(replay.name);
   return replay.expected.filter((id) => !seen?.has(id));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

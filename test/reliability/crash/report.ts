@@ -7,6 +7,10 @@ export interface CrashTotals {
   scenarios: number;
   kills: number;
   killsDuringStart: number;
+  /** The slowest scenario's median start (spawn to banner), in ms. */
+  medianStartMs: number;
+  /** The highest of the scenarios' median CPU time of a start, in ms. */
+  medianStartCpuMs: number;
   selfExits: number;
   events: Tally;
   deadLettered: Tally;
@@ -43,6 +47,8 @@ export function totals(reports: CrashReport[]): CrashTotals {
     scenarios: reports.length,
     kills: 0,
     killsDuringStart: 0,
+    medianStartMs: 0,
+    medianStartCpuMs: 0,
     selfExits: 0,
     events: zero(),
     deadLettered: zero(),
@@ -57,6 +63,8 @@ export function totals(reports: CrashReport[]): CrashTotals {
   for (const r of reports) {
     t.kills += r.kills;
     t.killsDuringStart += r.killsDuringStart;
+    t.medianStartMs = Math.max(t.medianStartMs, r.medianStartMs);
+    t.medianStartCpuMs = Math.max(t.medianStartCpuMs, r.medianStartCpuMs);
     t.selfExits += r.selfExits.length;
     t.events = add(t.events, r.events);
     t.deadLettered = add(t.deadLettered, r.deadLettered);
@@ -82,6 +90,7 @@ function row(name: string, tally: Tally): string {
 export function formatTotals(t: CrashTotals): string {
   return [
     `kills survived: ${t.kills} (${t.killsDuringStart} during start-up) in ${t.scenarios} scenario(s); eddy exits on its own: ${t.selfExits}`,
+    `  restarts: median ${t.medianStartMs} ms from spawn to serving, ${t.medianStartCpuMs} ms of CPU (slowest scenario)`,
     `  ${''.padEnd(22)} ${'acked'.padStart(7)} ${'delivered'.padStart(9)} ${'lost'.padStart(5)} ${'duplicates'.padStart(10)} ${'unacked-seen'.padStart(13)}`,
     row('events → SQS target', t.events),
     row('events → DLQ (failing)', t.deadLettered),

@@ -62,6 +62,7 @@ export function produceEvents(ctx: LoadContext, work: EventWork): Promise<void> 
       });
     },
     between(ctx.rng, 5, 40),
+    ctx.restarted,
   );
 }
 
@@ -86,8 +87,18 @@ export function consumeEvents(ctx: LoadContext, work: EventWork): Promise<void> 
     settled: (m: Message) => work.deadLettered.settle(envelope(m).detail.id),
   };
   return Promise.all([
-    repeat(ctx.finished, () => receiveAndDelete(ctx.clients, queueUrl(ctx.clients, NAMES.sinkQueue), sink)),
-    repeat(ctx.finished, () => receiveAndDelete(ctx.clients, queueUrl(ctx.clients, NAMES.dlq), dlq)),
+    repeat(
+      ctx.finished,
+      () => receiveAndDelete(ctx.clients, queueUrl(ctx.clients, NAMES.sinkQueue), sink),
+      0,
+      ctx.restarted,
+    ),
+    repeat(
+      ctx.finished,
+      () => receiveAndDelete(ctx.clients, queueUrl(ctx.clients, NAMES.dlq), dlq),
+      0,
+      ctx.restarted,
+    ),
   ]).then(() => undefined);
 }
 

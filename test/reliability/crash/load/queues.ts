@@ -25,6 +25,7 @@ export function produceMessages(ctx: LoadContext, messages: Ledger): Promise<voi
       for (const ok of out.Successful ?? []) messages.ack(bodies[Number(ok.Id)]);
     },
     between(ctx.rng, 5, 40),
+    ctx.restarted,
   );
 }
 
@@ -34,12 +35,16 @@ export function consumeMessages(ctx: LoadContext, messages: Ledger): Promise<voi
     seen: (m: Message) => messages.deliver(m.Body!),
     settled: (m: Message) => messages.settle(m.Body!),
   };
-  return repeat(ctx.finished, () =>
-    receiveAndDelete(
-      ctx.clients,
-      queueUrl(ctx.clients, NAMES.workQueue),
-      book,
-      ctx.producing() && ctx.rng() < 0.1,
-    ),
+  return repeat(
+    ctx.finished,
+    () =>
+      receiveAndDelete(
+        ctx.clients,
+        queueUrl(ctx.clients, NAMES.workQueue),
+        book,
+        ctx.producing() && ctx.rng() < 0.1,
+      ),
+    0,
+    ctx.restarted,
   );
 }

@@ -20,10 +20,14 @@ export interface StartedReplay {
 /** Starts a replay every 2–4 s until producing stops. */
 export function produceReplays(ctx: LoadContext, work: EventWork, replays: StartedReplay[]): Promise<void> {
   let n = 0;
+  // When the next replay is due. A start the kill refused is retried as soon as eddy is back, not
+  // 2–4 s later: with short runs between kills, eddy would rarely be up at the new due time.
+  let due = 0;
   return repeat(
     () => !ctx.producing(),
     async () => {
-      await sleep(2_000 + ctx.rng() * 2_000);
+      due ||= Date.now() + 2_000 + ctx.rng() * 2_000;
+      await sleep(Math.max(0, due - Date.now()));
       if (!ctx.producing()) return;
       // Whole seconds: the SDK sends timestamps as epoch seconds.
       const end = Math.floor(Date.now() / 1000) * 1000 - 1000;
@@ -45,7 +49,10 @@ export function produceReplays(ctx: LoadContext, work: EventWork, replays: Start
         .filter((e) => e.sentAt >= start + MARGIN_MS && e.ackedAt <= end - MARGIN_MS)
         .map((e) => e.id);
       replays.push({ name, expected });
+      due = 0;
     },
+    0,
+    ctx.restarted,
   );
 }
 
@@ -61,5 +68,6 @@ export function watchReplays(ctx: LoadContext, replays: StartedReplay[]): Promis
       }
     },
     500,
+    ctx.restarted,
   );
 }
