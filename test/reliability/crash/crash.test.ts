@@ -8,7 +8,7 @@ import { lostIn, runCrashScenario } from './harness.js';
 import { formatTotals, totals } from './report.js';
 import { baseSeed } from './rng.js';
 
-const KILL_PHASE_MS = Number(process.env.EDDY_CRASH_MS ?? 70_000);
+const KILL_PHASE_MS = Number(process.env.EDDY_CRASH_MS ?? 90_000);
 const seeds = [baseSeed(), baseSeed() + 7919];
 
 test(
@@ -23,7 +23,7 @@ test(
           // Short runs between kills: as many kills as fit, each with work in flight; most restarts
           // are killed again while starting (recovery), often more than once in a row.
           upMs: [100, 600],
-          startKillChance: 0.65,
+          startKillChance: 0.7,
           drainTimeoutMs: 45_000,
         }),
       ),
