@@ -22,8 +22,8 @@ test(
           maxKillPhaseMs: KILL_PHASE_MS,
           // Short runs between kills: as many kills as fit, each with work in flight; most restarts
           // are killed again while starting (recovery), often more than once in a row.
-          upMs: [100, 600],
-          startKillChance: 0.7,
+          upMs: [100, 500],
+          startKillChance: 0.75,
           drainTimeoutMs: 45_000,
         }),
       ),
