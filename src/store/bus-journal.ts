@@ -1,6 +1,7 @@
 // The event journal: every accepted event, appended in one transaction per PutEvents call, so an
 // acknowledged event survives a crash; `done` marks events whose deliveries have been recorded.
 import type { Db } from './database.js';
+import { transactionRunner, type TransactionRunner } from './transaction.js';
 
 /** An event to append. */
 export interface JournalInput {
@@ -37,8 +38,8 @@ export class BusJournal {
   private readonly selectBySeq;
   private readonly prune;
   readonly appendAll: (events: JournalInput[]) => number[];
-  /** One wrapper for every transaction: better-sqlite3 builds four functions per `db.transaction()`. */
-  private readonly run: (fn: () => unknown) => unknown;
+  /** One wrapper for every transaction (see transaction.ts). */
+  private readonly run: TransactionRunner;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -48,7 +49,7 @@ export class BusJournal {
       'INSERT OR IGNORE INTO bus_archive_events (archive, event_seq, time, size) VALUES (?, ?, ?, ?)',
     );
     this.markDone = db.prepare('UPDATE bus_events SET done = 1 WHERE seq = ?');
-    this.run = db.transaction((fn: () => unknown) => fn());
+    this.run = transactionRunner(db);
     const columns = 'seq, id, bus, time, envelope, replay, filter';
     this.selectPending = db.prepare<[], JournalRow>(
       `SELECT ${columns} FROM bus_events WHERE done = 0 ORDER BY seq`,
@@ -95,6 +96,6 @@ export class BusJournal {
 
   /** Runs `fn` in one transaction. */
   transaction<T>(fn: () => T): T {
-    return this.run(fn) as T;
+    return this.run(fn);
   }
 }

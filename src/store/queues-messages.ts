@@ -1,6 +1,7 @@
 // SQS messages in SQLite. A message's visibility is a stored deadline (`visible_at`), never a timer, so a
 // restart finds in-flight messages exactly where a crash left them: they reappear once the deadline passes.
 import type { Db } from './database.js';
+import { transactionRunner, type TransactionRunner } from './transaction.js';
 
 /** A message as stored. JSON columns hold message attributes and system attributes as sent. */
 export interface MessageRow {
@@ -36,8 +37,10 @@ export interface MessageCounts {
 /** Reads and writes queue messages. Every method is one synchronous, committed statement. */
 export class QueueMessages {
   private readonly stmts;
+  private readonly runTransaction: TransactionRunner;
 
   constructor(private readonly db: Db) {
+    this.runTransaction = transactionRunner(db);
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO sqs_messages (queue, id, body, attributes, system, sent, visible_at, group_id,
@@ -178,6 +181,6 @@ export class QueueMessages {
 
   /** Runs `fn` in one transaction (a batch is committed together). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.runTransaction(fn);
   }
 }
