@@ -1,12 +1,11 @@
 // Connects the trace hub to the store's trace log, so records survive and `?since=` can replay them.
 // Records are numbered at once but written in batches, one transaction per turn of the event loop: a
-// handler printing 50,000 log lines costs 50,000 inserts in a handful of commits instead of 50,000
-// commits on the thread that answers requests. Trace records are observability, not acknowledged data:
+// handler printing 50,000 log lines costs a handful of commits instead of 50,000 on the thread that
+// answers requests. Trace records are observability, not acknowledged data:
 // a kill -9 may lose the last turn's records, never an event, message or execution.
-// A run of `state` records of one execution (a transition each), or of `log` records of one invocation
-// (a line each), is stored as one row of kind `state-batch` / `log-batch` per run of up to 256 records,
-// read back one by one: a row costs far more than its bytes, and a 1,000-state execution would otherwise
-// write 2,000 rows, a handler printing a million lines a million rows.
+// Consecutive records (up to 256) are stored as one row of kind `batch`, read back one by one: a row
+// costs far more than its bytes, and a 1,000-state execution would otherwise write 2,000 rows, a handler
+// printing a million lines a million rows, and each bus event four.
 import type { Store } from '../store/database.js';
 import { TraceLog, traceLogFamily, type NumberedTraceRow } from '../store/trace-log.js';
 import type { TraceSink } from '../trace/hub.js';
@@ -16,70 +15,62 @@ import type { TraceLogRow } from '../store/trace-log.js';
 /** Beyond this many buffered records the sink writes at once rather than waiting for the next turn. */
 const MAX_BUFFERED = 5_000;
 
-/** The kind of a row holding consecutive records of one kind, trace and resource: `[[seq, time, payload], ...]`. */
-const BATCH_KIND: Record<string, string> = { state: 'state-batch', log: 'log-batch' };
-/** The records' kind of each batch kind. */
-const RECORD_KIND: Record<string, TraceRecord['kind']> = { 'state-batch': 'state', 'log-batch': 'log' };
+/** The kind of a row holding consecutive records: `[[seq, time, kind, traceId, resource, payload], ...]`. */
+const BATCH = 'batch';
 const BATCH_MAX = 256;
 
-/** The rows to write: runs of batched records sharing kind, trace id and resource become one row each. */
+/** One record inside a batch row. */
+type Packed = [number, number, TraceRecord['kind'], string, string | null, Record<string, unknown>];
+
+/** The rows to write: runs of up to BATCH_MAX records become one row each. */
 function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
+  if (rows.length === 1) return rows;
   const out: NumberedTraceRow[] = [];
-  for (let i = 0; i < rows.length;) {
-    const first = rows[i];
-    let end = i + 1;
-    const batchKind = BATCH_KIND[first.kind];
-    if (batchKind)
-      while (
-        end < rows.length &&
-        end - i < BATCH_MAX &&
-        rows[end].kind === first.kind &&
-        rows[end].traceId === first.traceId &&
-        rows[end].resource === first.resource
-      )
-        end++;
-    if (end - i === 1) out.push(first);
-    else {
-      const run = rows.slice(i, end);
-      // The row's seq is its last record's and its time the latest: `seq > n` and `time >= t` queries
-      // find every row holding a record they want (the rest is filtered after reading).
-      out.push({
-        seq: run[run.length - 1].seq,
-        time: Math.max(...run.map((r) => r.time)),
-        kind: batchKind,
-        traceId: first.traceId,
-        resource: first.resource,
-        payload: `[${run.map((r) => `[${r.seq},${r.time},${r.payload}]`).join(',')}]`,
-      });
+  for (let i = 0; i < rows.length; i += BATCH_MAX) {
+    const run = rows.slice(i, i + BATCH_MAX);
+    let time = 0;
+    const parts: string[] = [];
+    for (const r of run) {
+      if (r.time > time) time = r.time;
+      const resource = r.resource === undefined ? 'null' : JSON.stringify(r.resource);
+      parts.push(
+        `[${r.seq},${r.time},${JSON.stringify(r.kind)},${JSON.stringify(r.traceId)},${resource},${r.payload}]`,
+      );
     }
-    i = end;
+    // The row's seq is its last record's and its time the latest: `seq > n` and `time >= t` queries
+    // find every row holding a record they want (the rest is filtered after reading).
+    out.push({
+      seq: run[run.length - 1].seq,
+      time,
+      kind: BATCH,
+      traceId: run[0].traceId,
+      payload: `[${parts.join(',')}]`,
+    });
   }
   return out;
 }
 
 /** The records a stored row holds (a batch row holds several). */
 function unpack(row: TraceLogRow): TraceRecord[] {
-  const base = { traceId: row.traceId, ...(row.resource ? { resource: row.resource } : {}) };
-  const kind = RECORD_KIND[row.kind];
-  if (!kind)
+  if (row.kind !== BATCH)
     return [
       {
         seq: row.seq,
         time: new Date(row.time).toISOString(),
         kind: row.kind as TraceRecord['kind'],
-        ...base,
+        traceId: row.traceId,
+        ...(row.resource ? { resource: row.resource } : {}),
         payload: JSON.parse(row.payload),
       },
     ];
-  return (JSON.parse(row.payload) as [number, number, Record<string, unknown>][]).map(
-    ([seq, time, payload]) => ({
-      seq,
-      time: new Date(time).toISOString(),
-      kind,
-      ...base,
-      payload,
-    }),
-  );
+  return (JSON.parse(row.payload) as Packed[]).map(([seq, time, kind, traceId, resource, payload]) => ({
+    seq,
+    time: new Date(time).toISOString(),
+    kind,
+    traceId,
+    ...(resource ? { resource } : {}),
+    payload,
+  }));
 }
 
 /** A TraceSink writing to the store, with `flush()` to write what is buffered (before closing the store). */
