@@ -10,10 +10,9 @@ import {
   StartExecutionCommand,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
-import { execa } from 'execa';
 import { afterEach, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { clientConfig, ROLE, settled, startWorkflows } from './harness.js';
+import { ROLE, clientConfig, serveInChild, settled, startWorkflows } from './harness.js';
 
 const WAIT_SECONDS = 4;
 const KILL_AFTER_MS = 1500;
@@ -39,13 +38,7 @@ afterEach(() => {
 
 test('kill -9 during a Wait: the resumed Wait ends at its original due time', async () => {
   state = mkdtempSync(join(tmpdir(), 'eddy-sfn-wait-'));
-  const child = execa('node', ['--import', 'tsx', join(import.meta.dirname, 'fixtures/serve.ts'), state], {
-    reject: false,
-  });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-    child.on('exit', () => reject(new Error('eddy exited early')));
-  });
+  const { child, endpoint } = await serveInChild(state);
   const sfn = new SFNClient(clientConfig(endpoint));
   const { stateMachineArn } = await sfn.send(
     new CreateStateMachineCommand({ name: 'sleepy', definition, roleArn: ROLE }),

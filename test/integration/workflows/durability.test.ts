@@ -10,10 +10,9 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { execa } from 'execa';
 import { afterEach, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { clientConfig, ROLE, settled, startWorkflows } from './harness.js';
+import { ROLE, clientConfig, serveInChild, settled, startWorkflows } from './harness.js';
 
 const definition = (seconds: number) =>
   JSON.stringify({
@@ -40,13 +39,7 @@ afterEach(() => rmSync(state, { recursive: true, force: true }));
 
 test('kill -9 during a Wait, then restart: the execution completes', async () => {
   state = mkdtempSync(join(tmpdir(), 'eddy-sfn-durable-'));
-  const child = execa('node', ['--import', 'tsx', join(import.meta.dirname, 'fixtures/serve.ts'), state], {
-    reject: false,
-  });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-    child.on('exit', () => reject(new Error('eddy exited early')));
-  });
+  const { child, endpoint } = await serveInChild(state);
   const sfn = new SFNClient(clientConfig(endpoint));
   const { stateMachineArn } = await sfn.send(
     new CreateStateMachineCommand({ name: 'sleepy', definition: definition(2), roleArn: ROLE }),

@@ -1,5 +1,7 @@
 // Starts eddy for a workflows test with a Step Functions client pointed at it. StartSyncExecution's
 // `sync-` host prefix would send it to sync-127.0.0.1, so the client sets `disableHostPrefix`.
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { startEddy, type RunningEddy, type StartEddyOptions } from '../../../src/testing/index.js';
 
@@ -43,4 +45,16 @@ export async function settled(sfn: SFNClient, executionArn: string, timeoutMs = 
     if (out.status !== 'RUNNING' || Date.now() > until) return out;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** eddy serving `state` in a child process (fixtures/serve.ts), to be killed with SIGKILL. */
+export async function serveInChild(state: string) {
+  const child = execa('node', ['--import', 'tsx', join(import.meta.dirname, 'fixtures/serve.ts'), state], {
+    reject: false,
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.on('exit', () => reject(new Error('eddy exited early')));
+  });
+  return { child, endpoint };
 }

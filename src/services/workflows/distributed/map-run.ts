@@ -2,17 +2,11 @@
 // as UpdateMapRun does), keeps AWS's item and execution counts live, and stops the run when failures
 // pass the tolerated threshold (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html#maprun-fail-threshold).
 // Outcomes known from before a restart count as done and are not run again.
+import type { MapRunItemCounts } from '../../../trace/map-run-counts.js';
 import type { ChildOutcome } from './result-writer.js';
 
-/** MapRunItemCounts / MapRunExecutionCounts. */
-export interface MapRunCounts {
-  pending: number;
-  running: number;
-  succeeded: number;
-  failed: number;
-  timedOut: number;
-  aborted: number;
-  total: number;
+/** MapRunItemCounts / MapRunExecutionCounts, with the counts the API adds to the trace record's. */
+export interface MapRunCounts extends MapRunItemCounts {
   resultsWritten: number;
   failuresNotRedrivable: number;
   pendingRedrive: number;
