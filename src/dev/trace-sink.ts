@@ -7,10 +7,9 @@
 // costs far more than its bytes, and a 1,000-state execution would otherwise write 2,000 rows, a handler
 // printing a million lines a million rows, and each bus event four.
 import type { Store } from '../store/database.js';
-import { TraceLog, traceLogFamily, type NumberedTraceRow } from '../store/trace-log.js';
+import { TraceLog, traceLogFamily, type NumberedTraceRow, type TraceLogRow } from '../store/trace-log.js';
 import type { TraceSink } from '../trace/hub.js';
 import type { TraceRecord } from '../trace/record.js';
-import type { TraceLogRow } from '../store/trace-log.js';
 
 /** Beyond this many buffered records the sink writes at once rather than waiting for the next turn. */
 const MAX_BUFFERED = 5_000;

@@ -39,21 +39,15 @@ export interface NumberedTraceRow {
 
 /** Appends and reads trace records. */
 export class TraceLog {
-  private readonly insert;
-  private readonly insertNumbered;
   private readonly insertMany;
   private readonly selectMaxSeq;
   private readonly selectSince;
   private readonly selectAfterSeq;
 
   constructor(db: Db) {
-    this.insert = db.prepare(
-      'INSERT INTO trace_log (time, kind, trace_id, resource, payload) VALUES (?, ?, ?, ?, ?)',
-    );
     const numbered = db.prepare(
       'INSERT INTO trace_log (seq, time, kind, trace_id, resource, payload) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.insertNumbered = numbered;
     this.insertMany = db.transaction((rows: NumberedTraceRow[]) => {
       for (const r of rows) numbered.run(r.seq, r.time, r.kind, r.traceId, r.resource ?? null, r.payload);
     });
@@ -67,30 +61,9 @@ export class TraceLog {
     );
   }
 
-  /** Stores a record and returns its sequence number. */
-  append(record: {
-    time: number;
-    kind: string;
-    traceId: string;
-    resource?: string;
-    payload: string;
-  }): number {
-    const info = this.insert.run(
-      record.time,
-      record.kind,
-      record.traceId,
-      record.resource ?? null,
-      record.payload,
-    );
-    return Number(info.lastInsertRowid);
-  }
-
   /** Stores records numbered by the caller, in one transaction. */
   appendNumbered(rows: NumberedTraceRow[]): void {
-    if (rows.length === 1) {
-      const r = rows[0];
-      this.insertNumbered.run(r.seq, r.time, r.kind, r.traceId, r.resource ?? null, r.payload);
-    } else if (rows.length > 1) this.insertMany(rows);
+    if (rows.length > 0) this.insertMany(rows);
   }
 
   /** The highest sequence number stored (0 when empty). */
