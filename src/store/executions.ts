@@ -50,14 +50,17 @@ export const executionsFamily: TableFamily = {
      CREATE INDEX sfn_executions_by_map_run ON sfn_executions (map_run_arn, start_date);`,
     // History in pages (a JSON array of consecutive events per row): an execution's end or a burst of
     // transitions writes a few rows instead of a row per event (a 10,000-item Map has 40,000 events).
-    // Rows of sfn_history written before still count.
+    // Rows of the per-event table an older eddy wrote become one-event pages.
     `CREATE TABLE sfn_history_pages (
        execution_arn TEXT NOT NULL,
        first_id INTEGER NOT NULL,
        last_id INTEGER NOT NULL,
        events TEXT NOT NULL,
        PRIMARY KEY (execution_arn, first_id)
-     );`,
+     );
+     INSERT INTO sfn_history_pages (execution_arn, first_id, last_id, events)
+       SELECT execution_arn, id, id, '[' || event || ']' FROM sfn_history;
+     DROP TABLE sfn_history;`,
   ],
 };
 
@@ -185,9 +188,6 @@ export class ExecutionStore {
       pages: db.prepare<[string], { events: string }>(
         'SELECT events FROM sfn_history_pages WHERE execution_arn = ? ORDER BY first_id',
       ),
-      legacyEvents: db.prepare<[string], { event: string }>(
-        'SELECT event FROM sfn_history WHERE execution_arn = ? ORDER BY id',
-      ),
       putTransition: db.prepare(
         `INSERT INTO sfn_transitions (execution_arn, transition) VALUES (?, ?)
          ON CONFLICT(execution_arn) DO UPDATE SET transition = excluded.transition, task_tokens = NULL`,
@@ -301,7 +301,7 @@ export class ExecutionStore {
 
   /** The stored history of an execution, by id (an id written twice keeps its last version). */
   events<T extends { id: number }>(arn: string): T[] {
-    const events = this.q.legacyEvents.all(arn).map((r) => JSON.parse(r.event) as T);
+    const events: T[] = [];
     for (const page of this.q.pages.all(arn)) for (const e of JSON.parse(page.events) as T[]) events.push(e);
     let ordered = true;
     for (let i = 1; i < events.length && ordered; i++) ordered = events[i].id > events[i - 1].id;

@@ -1,6 +1,6 @@
 // The history of a STANDARD execution is stored in pages: events written by many calls (and across
-// page boundaries) come back in id order, rows of the per-event table written by an older eddy still
-// count, and an id written twice keeps its last version.
+// page boundaries) come back in id order, rows of the per-event table written by an older eddy are
+// migrated into pages, and an id written twice keeps its last version.
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../../src/store/database.js';
 import { executionsFamily, ExecutionStore } from '../../../src/store/executions.js';
@@ -34,10 +34,15 @@ describe('execution history pages', () => {
     store.close();
   });
 
-  test('rows of the per-event table are read with the pages, and a rewritten id keeps its last version', () => {
-    const { store, executions } = storeWithExecutions();
+  test('rows of the per-event table become pages, and a rewritten id keeps its last version', () => {
+    // A store an older eddy wrote: every migration but the pages one.
+    const store = openStore({ inMemory: true });
+    const older = { ...executionsFamily, migrations: executionsFamily.migrations.slice(0, -1) };
+    store.migrate(older);
     const legacy = store.db.prepare('INSERT INTO sfn_history (execution_arn, id, event) VALUES (?, ?, ?)');
     for (const e of events(1, 3)) legacy.run('arn:old', e.id, JSON.stringify(e));
+    store.migrate(executionsFamily);
+    const executions = new ExecutionStore(store.db);
     executions.appendEvents('arn:old', [{ id: 3, type: 'again' }, ...events(4, 5)]);
     expect(executions.events<Event>('arn:old')).toEqual([
       { id: 1, type: 'T1' },
