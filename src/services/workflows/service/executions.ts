@@ -24,6 +24,7 @@ import {
 } from './errors.js';
 import type { Machine, MachineRegistry } from './machines.js';
 import { childMachine, childRow, machineOfChild, type ChildStart } from './children.js';
+import { ExecutionProgress } from './execution-progress.js';
 import { ExpressChildren } from './express-children.js';
 import { ExecutionMocks, type MockConfig } from './mock-config.js';
 import { putStatusChange, TraceBatcher } from './publish.js';
@@ -237,41 +238,15 @@ export class ExecutionManager {
     const express = machine.type === 'EXPRESS';
     const live: Live = { row, express, mocks, done: undefined as unknown as Promise<ExecutionRow> };
     (express ? this.express : this.live).set(row.arn, live);
-    let persisted = resume?.events.length ?? 0;
-    const published = persisted;
-    // The first transition fires inside startExecution, before the history is ours to read: committed
-    // then (a task token issued at once must find it), its events are appended once we can read them:
-    // just ExecutionStarted for a new run, nothing new for a resumed one.
-    let early = false;
-    const earlyCount = persisted + (resume ? 0 : 1);
+    const published = resume?.events.length ?? 0;
     const durable = !express;
-    // The latest transition not committed yet, with how many history events precede it: the events of
-    // the state it enters are not stored with it, as a resumed run enters that state again.
-    let pending: { transition: Transition; upTo: number } | undefined;
-    const commitPending = () => {
-      const next = pending;
-      pending = undefined;
-      if (!next || this.stopping) return;
-      if (!live.run) {
-        early = true;
-        this.store.recordTransition(row.arn, [], next.transition);
-        return;
-      }
-      this.store.recordTransition(
-        row.arn,
-        live.run.events.events.slice(persisted, next.upTo),
-        next.transition,
-      );
-      persisted = Math.max(persisted, next.upTo);
-    };
-    const record = (transition: Transition) => {
-      if (!durable || this.stopping || transition.stateName === undefined) return;
-      pending = { transition, upTo: live.run ? live.run.events.events.length : earlyCount };
-      if (transition.entered === undefined) return this.commits.defer(row.arn, commitPending);
-      // A Wait or Retry back-off starts: the state is under way, committed now with its Entered event.
-      this.commits.forget(row.arn);
-      commitPending();
-    };
+    const progress = durable
+      ? new ExecutionProgress(
+          { store: this.store, commits: this.commits, stopping: () => this.stopping },
+          row.arn,
+          resume,
+        )
+      : undefined;
     const tokens = durable
       ? new ExecutionTokens(this.tokens, resume ? this.store.taskTokens(row.arn) : [], (token) => {
           if (this.stopping) return;
@@ -292,14 +267,11 @@ export class ExecutionManager {
       roleArn: machine.roleArn || undefined,
       type: machine.type,
       mapRuns: this.mapRuns,
-      onTransition: record,
+      onTransition: progress?.record,
       resume,
     });
     live.run = run;
-    if (early && !this.stopping) {
-      this.store.appendEvents(row.arn, run.events.events.slice(persisted, earlyCount));
-      persisted = earlyCount;
-    }
+    progress?.attach(run.events.events);
     const history = run.events;
     // A map run's children show in `eddy tail` through the run's progress records, and when they fail.
     const traced = (event: HistoryEvent) => !row.mapRunArn || /^Execution(Failed|TimedOut)$/.test(event.type);
@@ -317,11 +289,8 @@ export class ExecutionManager {
         stopDate: this.context.clock.now(),
       };
       live.row = end;
-      if (durable) {
-        // The end stores every event not stored yet: a transition still pending is superseded.
-        this.commits.forget(row.arn);
-        pending = undefined;
-        this.store.finish(row.arn, history.events.slice(persisted), end);
+      if (progress) {
+        progress.finish(end);
         this.live.delete(row.arn);
         if (!row.mapRunArn) putStatusChange(this.statusDeps(), end);
       } else if (row.mapRunArn) {
