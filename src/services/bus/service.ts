@@ -29,11 +29,12 @@ const PRUNE_EVERY_MS = 3_600_000;
 /** Delivered events stay in the journal this long (for `eddy tail --since` and debugging). */
 const JOURNAL_KEEP_MS = 3_600_000;
 
-/** One accepted event on its way to the journal. */
-interface Accepted {
-  input: JournalInput;
-  queued: Omit<QueuedEvent, 'seq'>;
-}
+/** An accepted event on its way to the journal: what routing needs, and where it is archived. */
+type Staged = Omit<QueuedEvent, 'seq'> & {
+  archives: string[];
+  /** Name of the replay that re-sent it. */
+  replay?: string;
+};
 
 /** The `events` service. */
 export class BusService implements Service {
@@ -54,12 +55,8 @@ export class BusService implements Service {
   /** Routes committed events (set up in start()). */
   private pump?: RoutePump;
   /** PutEvents requests waiting for the next commit (one per turn of the event loop). */
-  private readonly group = new GroupCommit<Accepted>(
-    (items) =>
-      this.commit(
-        items.map((a) => a.input),
-        items.map((a) => a.queued),
-      ),
+  private readonly group = new GroupCommit<Staged>(
+    (items) => this.commit(items),
     // Queued right behind the commit, in the same turn: the acks are written (microtasks run between
     // the two callbacks), then the events are routed with no further turn of the event loop.
     () => this.pump?.schedule(),
@@ -305,31 +302,21 @@ export class BusService implements Service {
   async putEvents(entries: EventEntry[]): Promise<string[]> {
     const now = this.context.clock.now();
     const ids = entries.map(() => randomUUID());
-    const accepted: Accepted[] = [];
+    const accepted: Staged[] = [];
     entries.forEach((entry, i) => {
       if (!this.catalog.bus(entry.busName)) return;
       const envelope = buildEnvelope(entry, ids[i], now, this.scope);
       const event = eventOf(entry, ids[i], now, this.scope, envelope);
-      // An event on a caller's trace keeps it in its routing (stored with it, so a restart keeps it too).
-      const routing = entry.traceId ? { traceId: entry.traceId } : undefined;
       accepted.push({
-        input: {
-          id: ids[i],
-          bus: entry.busName,
-          time: now,
-          envelope,
-          archives: this.catalog.archivesFor(entry.busName, event),
-          ...(routing ? { filter: JSON.stringify(routing) } : {}),
-        },
-        queued: {
-          id: ids[i],
-          bus: entry.busName,
-          time: now,
-          envelope,
-          event,
-          normalised: entry.detailValue !== undefined,
-          routing,
-        },
+        id: ids[i],
+        bus: entry.busName,
+        time: now,
+        envelope,
+        event,
+        normalised: entry.detailValue !== undefined,
+        // An event on a caller's trace keeps it in its routing (stored with it, so a restart keeps it too).
+        routing: entry.traceId ? { traceId: entry.traceId } : undefined,
+        archives: this.catalog.archivesFor(entry.busName, event),
       });
     });
     if (accepted.length > 0) await this.group.add(accepted);
@@ -340,22 +327,26 @@ export class BusService implements Service {
   publishEnvelopes(busName: string, envelopes: string[], routing?: EventRouting, replay?: string): void {
     if (!this.catalog.bus(busName)) return;
     const now = this.context.clock.now();
-    const inputs: JournalInput[] = [];
-    const queued: Omit<QueuedEvent, 'seq'>[] = [];
-    const filter = routing ? JSON.stringify(routing) : undefined;
-    for (const envelope of envelopes) {
+    const staged: Staged[] = envelopes.map((envelope) => {
       const event = JSON.parse(envelope) as Record<string, unknown>;
-      const id = String(event.id);
       // Replayed events are never archived again (eb-archive.html).
       const archives = replay ? [] : this.catalog.archivesFor(busName, event);
-      inputs.push({ id, bus: busName, time: now, envelope, replay, filter, archives });
-      queued.push({ id, bus: busName, time: now, envelope, event, routing });
-    }
-    this.commit(inputs, queued);
+      return { id: String(event.id), bus: busName, time: now, envelope, event, routing, replay, archives };
+    });
+    this.commit(staged);
   }
 
-  private commit(inputs: JournalInput[], queued: Omit<QueuedEvent, 'seq'>[]): void {
-    if (inputs.length === 0) return;
+  private commit(queued: Staged[]): void {
+    if (queued.length === 0) return;
+    const inputs = queued.map((q): JournalInput => ({
+      id: q.id,
+      bus: q.bus,
+      time: q.time,
+      envelope: q.envelope,
+      replay: q.replay,
+      archives: q.archives,
+      filter: q.routing ? JSON.stringify(q.routing) : undefined,
+    }));
     const journal = this.stores!.journal;
     const trace = this.context.trace;
     // One commit for the whole group, which also records the deliveries that ended since the last one
