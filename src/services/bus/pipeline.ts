@@ -7,6 +7,7 @@
 import { applyTargetInput } from '../../transform/index.js';
 import type { TargetModel } from '../../template/model.js';
 import type { TraceHub } from '../../trace/hub.js';
+import type { DeliveryRow } from '../../store/bus-deliveries.js';
 import type { Catalog } from './catalog.js';
 import type { DeliveryJob, EventTicket } from './delivery.js';
 import type { Rule } from './model.js';
@@ -39,6 +40,20 @@ export interface QueuedEvent {
    * and some of its deliveries waiting for a retry): routed again, those are not doubled.
    */
   stored?: Set<string>;
+}
+
+const deliveryKey = (ruleArn: string, targetId: string) => `${ruleArn} ${targetId}`;
+
+/** Per journal event, the deliveries of it already stored (for QueuedEvent.stored). */
+export function storedDeliveries(rows: readonly DeliveryRow[]): Map<number, Set<string>> {
+  const stored = new Map<number, Set<string>>();
+  for (const row of rows) {
+    const id = (JSON.parse(row.target) as { id: string }).id;
+    const keys = stored.get(row.eventSeq) ?? new Set<string>();
+    keys.add(deliveryKey(row.ruleArn, id));
+    stored.set(row.eventSeq, keys);
+  }
+  return stored;
 }
 
 /** What routing a batch produced: deliveries to run, and events with none (done at once). */
@@ -80,7 +95,7 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): Routed {
       });
       const context = { ruleName: rule.name, ruleArn: rule.arn, ingestionTime: isoTime(event.time) };
       for (const target of rule.targets) {
-        if (event.stored?.has(`${rule.arn} ${target.id}`)) continue;
+        if (event.stored?.has(deliveryKey(rule.arn, target.id))) continue;
         // A target that takes the whole event gets the envelope text when it is the serialized event.
         const input =
           event.normalised && takesWholeEvent(target)

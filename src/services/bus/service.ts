@@ -16,7 +16,7 @@ import { buildEnvelope, eventOf, type EventEntry } from './envelope.js';
 import { busNotFound } from './errors.js';
 import type { Rule } from './model.js';
 import { busNameOf, parseEventsArn, type ArnScope } from './names.js';
-import { routeEvents, traceOf, type EventRouting, type QueuedEvent } from './pipeline.js';
+import { routeEvents, storedDeliveries, traceOf, type EventRouting, type QueuedEvent } from './pipeline.js';
 import { ReplayManager } from './replays.js';
 import { RoutePump } from './route-pump.js';
 import { Scheduler } from './schedule/scheduler.js';
@@ -167,13 +167,7 @@ export class BusService implements Service {
     const waiting = stores.deliveries.all();
     // A pending event may already have stored deliveries (a crash after the first failure of one of
     // its targets, before its other deliveries ended): routed again, it does not double them.
-    const stored = new Map<number, Set<string>>();
-    for (const row of waiting) {
-      const id = (JSON.parse(row.target) as { id: string }).id;
-      const set = stored.get(row.eventSeq) ?? new Set<string>();
-      set.add(`${row.ruleArn} ${id}`);
-      stored.set(row.eventSeq, set);
-    }
+    const stored = storedDeliveries(waiting);
     for (const row of stores.journal.pending()) {
       const routing = row.filter ? (JSON.parse(row.filter) as EventRouting) : undefined;
       this.pump!.push([
