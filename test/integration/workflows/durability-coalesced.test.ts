@@ -11,7 +11,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterEach, expect, test } from 'vitest';
-import { ROLE, clientConfig, serveInChild, settled, startWorkflows } from './harness.js';
+import { ROLE, clientConfig, serveInChild, settled, startWorkflows, waitEntered } from './harness.js';
 
 const PASSES = 40;
 
@@ -43,12 +43,7 @@ test('kill -9 during a Wait after Pass states and a task: nothing runs twice', a
     new CreateStateMachineCommand({ name: 'coalesced', definition: definition(), roleArn: ROLE }),
   );
   const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{}' }));
-  for (let i = 0; ; i++) {
-    const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
-    if (events!.some((e) => e.type === 'WaitStateEntered')) break;
-    if (i > 500) throw new Error('the execution never entered its Wait');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitEntered(sfn, executionArn!);
   child.kill('SIGKILL');
   await child;
   sfn.destroy();

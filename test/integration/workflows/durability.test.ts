@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterEach, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { ROLE, clientConfig, serveInChild, settled, startWorkflows } from './harness.js';
+import { ROLE, clientConfig, serveInChild, settled, startWorkflows, waitEntered } from './harness.js';
 
 const definition = (seconds: number) =>
   JSON.stringify({
@@ -24,15 +24,6 @@ const definition = (seconds: number) =>
       Done: { Type: 'Pass', Output: '{% { "id": $started, "after": true } %}', End: true },
     },
   });
-
-async function waitEntered(sfn: SFNClient, executionArn: string, count = 1): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
-    if (events!.filter((e) => e.type === 'WaitStateEntered').length >= count) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the execution never entered its Wait');
-}
 
 let state: string;
 afterEach(() => rmSync(state, { recursive: true, force: true }));

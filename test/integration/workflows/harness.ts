@@ -2,7 +2,7 @@
 // `sync-` host prefix would send it to sync-127.0.0.1, so the client sets `disableHostPrefix`.
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { startEddy, type RunningEddy, type StartEddyOptions } from '../../../src/testing/index.js';
 
 /** Credentials and region every integration client uses. */
@@ -57,4 +57,14 @@ export async function serveInChild(state: string) {
     child.on('exit', () => reject(new Error('eddy exited early')));
   });
   return { child, endpoint };
+}
+
+/** Resolves once the execution's history shows `count` WaitStateEntered events. */
+export async function waitEntered(sfn: SFNClient, executionArn: string, count = 1): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    if (events!.filter((e) => e.type === 'WaitStateEntered').length >= count) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the execution never entered its Wait');
 }
