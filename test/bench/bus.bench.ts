@@ -84,11 +84,18 @@ async function spawnChild(
   child.stderr!.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       out += c.toString();
       const m = ready.exec(out);
-      if (m) resolve(toUrl(m));
-    });
+      if (!m) return;
+      // Ready: from here the output is only drained. Accumulating and re-scanning it would make this
+      // process slow to read, and a process whose stdout pipe is full blocks on its next write.
+      child.stdout!.off('data', onData);
+      child.stdout!.resume();
+      out = '';
+      resolve(toUrl(m));
+    };
+    child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}):\n${err}`)));
   });
   return {
