@@ -62,6 +62,9 @@ export class History {
   private stamp: number | undefined = undefined;
   private stampUses = 0;
   private sharing = false;
+  // The last added event's timestamp (undefined until an event is added here): read once per state,
+  // where indexing the last event costs more than the field.
+  private lastStamp: number | undefined = undefined;
 
   constructor(
     private readonly now: () => number,
@@ -87,6 +90,7 @@ export class History {
     const id = this.nextId++;
     const previous = previousEventId ?? id - 1;
     const timestamp = this.time();
+    this.lastStamp = timestamp;
     let event: HistoryEvent;
     // Every state adds one of each: object literals of one fixed shape are cheaper than adding the
     // detail key afterwards. Property order is the same either way (it shows in JSON).
@@ -130,7 +134,8 @@ export class History {
 
   /** The timestamp of the last event added (epoch ms). */
   get lastTimestamp(): number {
-    return this.events[this.events.length - 1].timestamp;
+    // Events pushed by a resumed execution have no lastStamp yet.
+    return this.lastStamp ?? this.events[this.events.length - 1].timestamp;
   }
 
   /** Calls `listener` for every future event; returns the unsubscribe function. */

@@ -1,4 +1,5 @@
 // Runs a list of states (the machine, a Parallel branch, a Map iteration) from StartAt to its end.
+import { compiledState } from './compiled-state.js';
 import type { Frame, Transition } from './env.js';
 import { runState } from './run-state.js';
 
@@ -19,7 +20,7 @@ export async function runBlock(
   startAt = frame.block.StartAt,
   resumed?: Transition,
 ): Promise<unknown> {
-  let name: string = startAt;
+  let state = compiledState(frame.block, startAt);
   let data = input;
   let resuming = resumed;
   let inARow = 0;
@@ -30,8 +31,10 @@ export async function runBlock(
       if (inARow === 0 && frame.signal.aborted) throw frame.signal.reason;
       // A resumed state is recorded as it was (with its checkpoint), so a second crash resumes it alike.
       if (frame.topLevel)
-        frame.env.onTransition?.(resuming ?? { stateName: name, input: data, variables: frame.scope.own() });
-      let outcome = runState(frame, name, data, resuming);
+        frame.env.onTransition?.(
+          resuming ?? { stateName: state.name, input: data, variables: frame.scope.own() },
+        );
+      let outcome = runState(frame, state, data, resuming);
       resuming = undefined;
       if (outcome instanceof Promise) {
         history.shareTime(false);
@@ -43,7 +46,7 @@ export async function runBlock(
         history.shareTime(false);
         return data;
       }
-      name = outcome.next;
+      state = state.follow(outcome.next);
       if (inARow >= SYNC_STATES_PER_TURN) {
         history.shareTime(false);
         await nextTurn();

@@ -1,11 +1,10 @@
 // One state's life: Entered event, the handler, Retry back-off, Catch, Exited event, and the
 // assignments that take effect when it ends.
-import type { StateDefinition } from '../asl/types.js';
 import { checkPayloadSize, QueryEvaluationError } from '../errors/runtime-errors.js';
 import { toStatesError, type StatesError } from '../errors/states-error.js';
-import { HANDLERS } from '../states/registry.js';
-import type { StateHandler, StateOutcome } from '../states/handler.js';
+import type { StateOutcome } from '../states/handler.js';
 import { applyCatcher } from './catch.js';
+import type { CompiledState } from './compiled-state.js';
 import type { Frame, Transition } from './env.js';
 import { payload } from './history.js';
 import { jsonText } from './json-text.js';
@@ -19,38 +18,11 @@ const reported = new WeakSet<object>();
 // Task failures that left a Parallel branch or Map iteration (recorded there as TaskStateAborted).
 const abortedTaskErrors = new WeakSet<object>();
 
-/** What runState needs of a state type, looked up once per state. */
-interface TypeInfo {
-  handler: StateHandler;
-  entered: string;
-  exited: string;
-  /** A state that waits or calls out: its Entered event reads the clock (see History.shareTime). */
-  timed: boolean;
-}
-
-// Built on first use: registry.ts and this module import each other (through Map and Parallel).
-let types: Record<string, TypeInfo> | undefined;
-
-function typeInfo(type: string): TypeInfo {
-  if (types === undefined) {
-    types = {};
-    for (const [t, handler] of Object.entries(HANDLERS)) {
-      types[t] = {
-        handler,
-        entered: `${t}StateEntered`,
-        exited: `${t}StateExited`,
-        timed: t === 'Task' || t === 'Wait' || t === 'Parallel' || t === 'Map',
-      };
-    }
-  }
-  return types[type];
-}
-
 // Engine events never carry truncated payloads; one frozen object serves every event.
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
 /**
- * Runs state `name` of `frame` on `input`; throws the StatesError that ends the block. `resumed` is the
+ * Runs `compiled`, a state of `frame`, on `input`; throws the StatesError that ends the block. `resumed` is the
  * transition a resumed execution restarts this state from: when it checkpointed after entering, the
  * state continues under its recorded Entered event instead of adding a second one. A state whose
  * handler finishes synchronously returns its outcome directly (no promise): a long chain of Pass or
@@ -58,16 +30,15 @@ const NOT_TRUNCATED = Object.freeze({ truncated: false });
  */
 export function runState(
   frame: Frame,
-  name: string,
+  compiled: CompiledState,
   input: unknown,
   resumed?: Transition,
 ): StateOutcome | Promise<StateOutcome> {
-  if (resumed !== undefined) return runResumed(frame, name, input, resumed);
-  const state = frame.block.States[name] as StateDefinition;
+  if (resumed !== undefined) return runResumed(frame, compiled, input, resumed);
+  const { name, def: state } = compiled;
   const history = frame.env.history;
-  const type = typeInfo(state.Type);
-  if (type.timed) history.shareTime(false);
-  const enteredId = history.addKeyed(type.entered, 'stateEnteredEventDetails', {
+  if (compiled.timed) history.shareTime(false);
+  const enteredId = history.addKeyed(compiled.entered, 'stateEnteredEventDetails', {
     name,
     input: jsonText(input),
     inputDetails: NOT_TRUNCATED,
@@ -76,30 +47,30 @@ export function runState(
   const ctx = new StateContext(frame, name, state, enteredId, history.lastTimestamp);
   let pending: Promise<StateOutcome>;
   try {
-    const outcome = type.handler.run(ctx, input);
-    if (!(outcome instanceof Promise)) return finish(ctx, outcome);
+    const outcome = compiled.handler.run(ctx, input);
+    if (!(outcome instanceof Promise)) return finish(ctx, compiled, outcome);
     pending = outcome;
   } catch (thrown) {
     // Retry and Catch are asynchronous (back-off, JSONata): the failure continues there.
     pending = Promise.reject(thrown);
   }
-  return settle(ctx, input, pending, undefined);
+  return settle(ctx, compiled, input, pending, undefined);
 }
 
 /** runState for the first state of a resumed execution. */
 async function runResumed(
   frame: Frame,
-  name: string,
+  compiled: CompiledState,
   input: unknown,
   resumed: Transition,
 ): Promise<StateOutcome> {
-  const state = frame.block.States[name] as StateDefinition;
+  const { name, def: state } = compiled;
   const env = frame.env;
   // Only trust a checkpoint whose Entered event made it into the stored history.
   const entered =
     resumed.entered && resumed.entered.eventId <= env.history.lastId ? resumed.entered : undefined;
   const enteredId =
-    entered?.eventId ?? env.history.add(typeInfo(state.Type).entered, { name, ...payload('input', input) });
+    entered?.eventId ?? env.history.add(compiled.entered, { name, ...payload('input', input) });
   const enteredAt = entered ? Date.parse(entered.time) : env.history.lastTimestamp;
   const ctx = new StateContext(frame, name, state, enteredId, enteredAt);
   let attempts: Map<number, number> | undefined;
@@ -110,7 +81,7 @@ async function runResumed(
     const left = (resumed.dueAt ?? 0) - env.clock.now();
     if (left > 0) await sleep(env.clock, left, frame.signal);
   } else if (entered) ctx.resumedDueAt = resumed.dueAt;
-  return settle(ctx, input, undefined, attempts);
+  return settle(ctx, compiled, input, undefined, attempts);
 }
 
 /**
@@ -119,17 +90,18 @@ async function runResumed(
  */
 async function settle(
   ctx: StateContext,
+  compiled: CompiledState,
   input: unknown,
   pending: Promise<StateOutcome> | undefined,
   attempts: Map<number, number> | undefined,
 ): Promise<StateOutcome> {
   const { frame, name, state, env } = ctx;
-  const handler = typeInfo(state.Type).handler;
+  const handler = compiled.handler;
   for (;;) {
     try {
       const outcome = await (pending ?? handler.run(ctx, input));
       pending = undefined;
-      return finish(ctx, outcome);
+      return finish(ctx, compiled, outcome);
     } catch (thrown) {
       pending = undefined;
       if (frame.signal.aborted) {
@@ -179,15 +151,15 @@ async function settle(
         throw error;
       }
       const caught = await applyCatcher(ctx, catcher, input, error as StatesError);
-      return finish(ctx, { ...caught, next: catcher.Next });
+      return finish(ctx, compiled, { ...caught, next: catcher.Next });
     }
   }
 }
 
-function finish(ctx: StateContext, outcome: StateOutcome): StateOutcome {
+function finish(ctx: StateContext, compiled: CompiledState, outcome: StateOutcome): StateOutcome {
   checkPayloadSize(outcome.output, ctx.name);
   if (outcome.assign) ctx.frame.scope.assign(outcome.assign);
-  ctx.env.history.addKeyed(typeInfo(ctx.state.Type).exited, 'stateExitedEventDetails', {
+  ctx.env.history.addKeyed(compiled.exited, 'stateExitedEventDetails', {
     name: ctx.name,
     output: jsonText(outcome.output),
     outputDetails: NOT_TRUNCATED,

@@ -1,0 +1,69 @@
+// A block's states prepared once per definition: the interpreter follows links between prepared states
+// instead of looking each state up by name. A lookup in the definition's `States` object by a `Next`
+// string costs a string-table probe per transition (those strings are not the object's own keys), which
+// was the largest single cost of a Pass state.
+import type { StateDefinition, StatesBlock } from '../asl/types.js';
+import type { StateHandler } from '../states/handler.js';
+import { HANDLERS } from '../states/registry.js';
+
+/** One state of a block with what the interpreter needs of its type, looked up once. */
+export class CompiledState {
+  /** Its type's Entered and Exited event types, e.g. PassStateEntered. */
+  readonly entered: string;
+  readonly exited: string;
+  /** A state that waits or calls out: its Entered event reads the clock (see History.shareTime). */
+  readonly timed: boolean;
+  // The state named by `def.Next`, linked on first use (undefined: not linked yet or no Next).
+  private nextState: CompiledState | undefined = undefined;
+
+  constructor(
+    private readonly table: StateTable,
+    readonly name: string,
+    readonly def: StateDefinition,
+    readonly handler: StateHandler,
+  ) {
+    const t = def.Type;
+    this.entered = `${t}StateEntered`;
+    this.exited = `${t}StateExited`;
+    this.timed = t === 'Task' || t === 'Wait' || t === 'Parallel' || t === 'Map';
+  }
+
+  /** The state to run after this one ended with `next` (a Choice picks any; others go to their Next). */
+  follow(next: string): CompiledState {
+    if (next !== this.def.Next) return this.table.get(next);
+    this.nextState ??= this.table.get(next);
+    return this.nextState;
+  }
+}
+
+/** The prepared states of one block, built as they are first reached. */
+class StateTable {
+  private readonly states = new Map<string, CompiledState>();
+
+  constructor(private readonly block: StatesBlock) {}
+
+  get(name: string): CompiledState {
+    let state = this.states.get(name);
+    if (state === undefined) {
+      const def = this.block.States[name];
+      // Validation makes every Next, Default and StartAt name a state of its block.
+      if (def === undefined) throw new Error(`no state named ${JSON.stringify(name)}`);
+      state = new CompiledState(this, name, def, HANDLERS[def.Type]);
+      this.states.set(name, state);
+    }
+    return state;
+  }
+}
+
+// Definitions are never changed once parsed, so a block's table lives as long as the block.
+const tables = new WeakMap<StatesBlock, StateTable>();
+
+/** State `name` of `block`, prepared. */
+export function compiledState(block: StatesBlock, name: string): CompiledState {
+  let table = tables.get(block);
+  if (table === undefined) {
+    table = new StateTable(block);
+    tables.set(block, table);
+  }
+  return table.get(name);
+}
