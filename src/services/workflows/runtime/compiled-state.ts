@@ -13,6 +13,10 @@ export class CompiledState {
   readonly exited: string;
   /** A state that waits or calls out: its Entered event reads the clock (see History.shareTime). */
   readonly timed: boolean;
+  /** The handler need not run: the state outputs its input (see StateHandler.passesThrough). */
+  readonly passesThrough: boolean;
+  /** Where the state goes when it ends normally (undefined when End is true). */
+  readonly next: string | undefined;
   // The state named by `def.Next`, linked on first use (undefined: not linked yet or no Next).
   private nextState: CompiledState | undefined = undefined;
 
@@ -26,6 +30,8 @@ export class CompiledState {
     this.entered = `${t}StateEntered`;
     this.exited = `${t}StateExited`;
     this.timed = t === 'Task' || t === 'Wait' || t === 'Parallel' || t === 'Map';
+    this.passesThrough = handler.passesThrough?.(def) ?? false;
+    this.next = def.End ? undefined : def.Next;
   }
 
   /** The state to run after this one ended with `next` (a Choice picks any; others go to their Next). */

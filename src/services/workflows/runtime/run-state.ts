@@ -43,6 +43,7 @@ export function runState(
     input: jsonText(input),
     inputDetails: NOT_TRUNCATED,
   });
+  if (compiled.passesThrough) return passThrough(frame, compiled, input);
   // The Entered event's own timestamp, so `$$.State.EnteredTime` and a Wait's start agree with it.
   const ctx = new StateContext(frame, name, state, enteredId, history.lastTimestamp);
   let pending: Promise<StateOutcome>;
@@ -154,6 +155,18 @@ async function settle(
       return finish(ctx, compiled, { ...caught, next: catcher.Next });
     }
   }
+}
+
+/** The rest of a state whose handler need not run: its output is its input. */
+function passThrough(frame: Frame, compiled: CompiledState, input: unknown): StateOutcome {
+  // Checked as finish checks every output: the input may come from a ResultPath-grown payload.
+  checkPayloadSize(input, compiled.name);
+  frame.env.history.addKeyed(compiled.exited, 'stateExitedEventDetails', {
+    name: compiled.name,
+    output: jsonText(input),
+    outputDetails: NOT_TRUNCATED,
+  });
+  return { output: input, assign: undefined, next: compiled.next };
 }
 
 function finish(ctx: StateContext, compiled: CompiledState, outcome: StateOutcome): StateOutcome {

@@ -1,4 +1,5 @@
 // The contract every state type implements.
+import type { StateDefinition } from '../asl/types.js';
 import type { Finished } from '../runtime/io.js';
 import type { StateContext } from '../runtime/state-context.js';
 
@@ -14,6 +15,11 @@ export interface StateOutcome extends Finished {
  */
 export interface StateHandler {
   run(ctx: StateContext, input: unknown): StateOutcome | Promise<StateOutcome>;
+  /**
+   * True when a state of this type defined as `def` outputs its input unchanged, assigns nothing and
+   * cannot fail: the interpreter then records its events without calling `run` (asked once per state).
+   */
+  passesThrough?(def: StateDefinition): boolean;
 }
 
 /** The Next of a state that ends normally (undefined when End is true). */

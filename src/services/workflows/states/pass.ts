@@ -18,4 +18,17 @@ export const passState: StateHandler = {
     else if (s.Parameters !== undefined) result = ctx.payload(s.Parameters, effective);
     return pathOutcomeWithResult(ctx, input, result, nextOf(ctx), false);
   },
+  passesThrough(def) {
+    // No field that changes the data, in either query language (JSONata's output defaults to the input).
+    const identityPath = (p: string | null | undefined) => p === undefined || p === '$';
+    return (
+      identityPath(def.InputPath) &&
+      identityPath(def.ResultPath) &&
+      identityPath(def.OutputPath) &&
+      def.Parameters === undefined &&
+      def.Result === undefined &&
+      def.Output === undefined &&
+      def.Assign === undefined
+    );
+  },
 };
