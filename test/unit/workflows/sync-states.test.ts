@@ -117,4 +117,45 @@ describe('synchronous states', () => {
     expect(new Set(passExits.map((e) => e.timestamp)).size).toBeLessThan(10);
     expect(waitEntered.timestamp).toBeGreaterThan(passExits[9].timestamp);
   });
+  it('pass their input on unchanged when no field changes it, with the same events in both languages', async () => {
+    const run = async (definition: object) => {
+      const execution = startExecution(parseDefinition(definition), { a: [1] });
+      const result = await execution.result;
+      // Each event's type and details (its only object field).
+      const events = execution.events.events.map((e) => [
+        e.type,
+        Object.values(e).find((v) => typeof v === 'object'),
+      ]);
+      return { result, events };
+    };
+    const bare = await run({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const dollar = { InputPath: '$', ResultPath: '$', OutputPath: '$' };
+    const paths = await run({ StartAt: 'P', States: { P: { Type: 'Pass', ...dollar, End: true } } });
+    const jsonata = await run({
+      QueryLanguage: 'JSONata',
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', End: true } },
+    });
+    expect(bare.result).toEqual({ status: 'SUCCEEDED', output: { a: [1] } });
+    expect(bare.events).toEqual([
+      ['ExecutionStarted', expect.objectContaining({ input: '{"a":[1]}' })],
+      ['PassStateEntered', { name: 'P', input: '{"a":[1]}', inputDetails: { truncated: false } }],
+      ['PassStateExited', { name: 'P', output: '{"a":[1]}', outputDetails: { truncated: false } }],
+      ['ExecutionSucceeded', { output: '{"a":[1]}', outputDetails: { truncated: false } }],
+    ]);
+    expect(paths).toEqual(bare);
+    expect(jsonata).toEqual(bare);
+  });
+
+  it('fail a Pass state that passes on an input over the payload limit', async () => {
+    const big = { text: 'x'.repeat(300_000) };
+    const definition = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    const execution = startExecution(parseDefinition(definition), big);
+    expect(await execution.result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    expect(execution.events.events.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'PassStateEntered',
+      'ExecutionFailed',
+    ]);
+  });
 });
