@@ -4,6 +4,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { lowerPriority } from './priority.js';
 import type { HostMessage, WorkerMessage } from './protocol.js';
 
 /** A started instance process with its message channel. */
@@ -30,6 +31,7 @@ export function launchNode(workerScript: string, options: LaunchOptions): Worker
     execArgv: ['--enable-source-maps', `--max-old-space-size=${heapMB}`],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  lowerPriority(child.pid);
   return {
     child,
     send: (message) => {
@@ -46,6 +48,7 @@ export function launchPython(bootstrap: string, options: LaunchOptions & { pytho
     env: { ...options.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
     stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
   });
+  lowerPriority(child.pid);
   const requests = child.stdio[3] as Writable;
   const replies = child.stdio[4] as Readable;
   requests.on('error', () => undefined);
