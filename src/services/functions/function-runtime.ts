@@ -140,7 +140,8 @@ export class FunctionRuntime {
       return { requestId, payload: JSON.stringify(error), error, logs: logs.lines(), durationMs: 0 };
     }
     const instance = await this.pool.acquire();
-    const splitters = { stdout: new LineSplitter(), stderr: new LineSplitter() };
+    // Made on the first output: most invocations of a warm handler print nothing.
+    const splitters: Partial<Record<'stdout' | 'stderr', LineSplitter>> = {};
     const outcome = await instance
       .invoke({
         requestId,
@@ -148,11 +149,13 @@ export class FunctionRuntime {
         timeoutSeconds: this.fn.timeoutSeconds,
         invokedFunctionArn: this.fn.arn,
         traceHeader: xrayTraceHeader(traceId, requestId),
-        onLog: ({ stream, text }) => splitters[stream].push(text).forEach((line) => log(line, stream)),
+        onLog: ({ stream, text }) => {
+          for (const line of (splitters[stream] ??= new LineSplitter()).push(text)) log(line, stream);
+        },
       })
       .finally(() => this.pool.release(instance));
     for (const stream of ['stdout', 'stderr'] as const)
-      splitters[stream].flush().forEach((l) => log(l, stream));
+      splitters[stream]?.flush().forEach((l) => log(l, stream));
     log(endLine(requestId));
     log(reportLine(requestId, { ...outcome, memoryMB: this.fn.memoryMB }));
     return {

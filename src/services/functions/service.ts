@@ -192,8 +192,11 @@ export class FunctionsService implements Service {
 
   /** Invokes a function as Lambda's Invoke API does. */
   async invoke(nameOrArn: string, payload: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
-    const entry = this.entry(nameOrArn);
-    const text = payloadText(payload);
+    return this.invokeText(this.entry(nameOrArn), payloadText(payload), options);
+  }
+
+  /** Invokes with a payload already known to be JSON text. */
+  private async invokeText(entry: Entry, text: string, options: InvokeOptions): Promise<InvokeResult> {
     const traceId = options.traceId ?? randomUUID();
     const requestId = randomUUID();
     const type = options.invocationType ?? 'RequestResponse';
@@ -225,13 +228,15 @@ export class FunctionsService implements Service {
 
   /** A router call: RequestResponse resolves with the parsed result or rejects with the function's error. */
   async invokeTarget(arn: string, payload: unknown, options: TargetCallOptions): Promise<unknown> {
-    // Router payloads are JSON values (a string payload is a JSON string, not JSON text).
-    const result = await this.invoke(arn, JSON.stringify(payload ?? {}), {
+    // Router payloads are JSON values (a string payload is a JSON string, not JSON text): the text made
+    // here is JSON, so it is not parsed again to be validated.
+    const entry = this.entry(arn);
+    const result = await this.invokeText(entry, JSON.stringify(payload ?? {}) ?? '{}', {
       traceId: options.traceId,
       invocationType: options.invocationType,
     });
     if (result.functionError) {
-      throw new FunctionInvocationError(this.entry(arn).fn.arn, JSON.parse(result.payload));
+      throw new FunctionInvocationError(entry.fn.arn, JSON.parse(result.payload));
     }
     return result.payload === '' ? undefined : (JSON.parse(result.payload) as unknown);
   }

@@ -123,13 +123,14 @@ export class Instance {
     return new Promise((resolve) => {
       const pending: Pending = { request, started: performance.now(), resolve };
       this.pending = pending;
-      for (const chunk of this.earlyLogs.splice(0)) request.onLog(chunk);
+      if (this.earlyLogs.length > 0) for (const chunk of this.earlyLogs.splice(0)) request.onLog(chunk);
+      if (this.initState === 'failed') return this.complete(pending, { error: this.initError });
+      if (this.exited) return this.failPending({ code: 1, signal: null, outOfMemory: false });
+      // A warm instance starts the handler now: one timer per invocation, the function's Timeout.
+      if (this.initState === 'ready') return this.dispatch(pending);
       // Until the handler is loaded, Lambda's init limit applies (10 s, or the Timeout when longer).
       const initLimit = Math.max(INIT_LIMIT_SECONDS, request.timeoutSeconds);
       pending.timer = setTimeout(() => this.onTimeout(pending, initLimit), initLimit * 1000);
-      if (this.initState === 'failed') this.complete(pending, { error: this.initError });
-      else if (this.exited) this.failPending({ code: 1, signal: null, outOfMemory: false });
-      else if (this.initState === 'ready') this.dispatch(pending);
     });
   }
 

@@ -8,6 +8,17 @@ import type { Instance } from './instance.js';
 /** eddy's concurrency per function when the template sets no ReservedConcurrentExecutions. */
 export const DEFAULT_CONCURRENCY = 10;
 
+/**
+ * How long an invocation that finds every warm instance busy waits for one of them before a new instance
+ * is started for it. Lambda scales out at once, but its new environment costs Lambda, not the caller's
+ * machine: here a new instance is a process whose start costs ~100 ms of CPU and blocks eddy's event
+ * loop for the fork (spawn-queue.ts), while a warm invocation frees its instance in well under a
+ * millisecond. At 1,000 events/s, events routed in the same turn found the one warm instance busy and
+ * grew the pool to its limit within a second, for work one instance did. Sustained concurrency (handlers
+ * that take longer than this) still gets one instance per concurrent invocation, this much later.
+ */
+export const SCALE_OUT_DELAY_MS = 10;
+
 /** How a pool starts instances and how long it keeps idle ones. */
 export interface PoolOptions {
   start(generation: number): Instance;
@@ -16,14 +27,18 @@ export interface PoolOptions {
   clock: Clock;
 }
 
-type Waiter = { resolve(instance: Instance): void; reject(error: Error): void };
+type Waiter = { resolve(instance: Instance): void; reject(error: Error): void; since: number };
 
 /** A function's instances. */
 export class InstancePool {
   private readonly idle: Instance[] = [];
   private readonly busy = new Set<Instance>();
   private readonly waiters: Waiter[] = [];
+  /** One reap timer per live instance, re-armed lazily (not per invocation). */
   private readonly reapTimers = new Map<Instance, TimerHandle>();
+  /** When each instance was last released (clock time), for its reap timer. */
+  private readonly lastUsed = new Map<Instance, number>();
+  private scaleOutTimer?: NodeJS.Timeout;
   private generation = 0;
   private disposed = false;
   private retiring = false;
@@ -40,12 +55,15 @@ export class InstancePool {
     return this.generation;
   }
 
-  /** An instance for one invocation: a warm idle one, a new one, or the next one freed. */
+  /** An instance for one invocation: a warm idle one, one freed soon, a new one, or the next one freed. */
   acquire(): Promise<Instance> {
     if (this.disposed) return Promise.reject(new Error('function pool disposed'));
-    const instance = this.takeIdle() ?? this.startIfRoom();
+    const instance = this.takeIdle() ?? (this.hasWarmBusy() ? undefined : this.startIfRoom());
     if (instance) return Promise.resolve(instance);
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject, since: performance.now() });
+      this.armScaleOut();
+    });
   }
 
   /** Returns an instance after its invocation; stale or dead ones are stopped. */
@@ -58,7 +76,8 @@ export class InstancePool {
       if (waiter) return this.hand(instance, waiter);
       if (this.retiring) return instance.kill();
       this.idle.push(instance);
-      this.scheduleReap(instance);
+      this.lastUsed.set(instance, this.options.clock.now());
+      if (!this.reapTimers.has(instance)) this.scheduleReap(instance, this.options.idleMs);
     }
     this.serveWaiters();
   }
@@ -70,8 +89,11 @@ export class InstancePool {
     if (prewarm && !this.disposed && this.size < this.options.maxInstances) {
       const instance = this.spawn();
       this.idle.push(instance);
-      this.scheduleReap(instance);
+      this.lastUsed.set(instance, this.options.clock.now());
+      this.scheduleReap(instance, this.options.idleMs);
     }
+    // Waiting invocations no longer have a warm instance of this generation to wait for.
+    this.serveWaiters();
   }
 
   /** Winds down after a configuration change: idle instances stop now, busy ones when they finish. */
@@ -83,6 +105,7 @@ export class InstancePool {
   /** Stops every instance at once; invocations still waiting for one fail. */
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.scaleOutTimer);
     for (const instance of [...this.idle.splice(0), ...this.busy]) this.stop(instance);
     this.busy.clear();
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('function stopped'));
@@ -92,12 +115,18 @@ export class InstancePool {
     for (;;) {
       const instance = this.idle.pop();
       if (!instance) return undefined;
-      this.reapTimers.get(instance)?.cancel();
-      this.reapTimers.delete(instance);
       if (!instance.alive) continue;
       this.busy.add(instance);
       return instance;
     }
+  }
+
+  /** Whether a busy instance of the current code will be free for reuse (so a waiter may wait for it). */
+  private hasWarmBusy(): boolean {
+    for (const instance of this.busy) {
+      if (instance.alive && instance.generation === this.generation) return true;
+    }
+    return false;
   }
 
   private startIfRoom(): Instance | undefined {
@@ -112,8 +141,7 @@ export class InstancePool {
     instance.onExit(() => {
       const at = this.idle.indexOf(instance);
       if (at >= 0) this.idle.splice(at, 1);
-      this.reapTimers.get(instance)?.cancel();
-      this.reapTimers.delete(instance);
+      this.forget(instance);
       if (!this.busy.has(instance)) this.serveWaiters();
     });
     return instance;
@@ -124,26 +152,57 @@ export class InstancePool {
     waiter.resolve(instance);
   }
 
+  /** Serves waiters in order: from idle instances, else with new ones for those that waited long enough. */
   private serveWaiters(): void {
+    if (this.disposed) return;
     while (this.waiters.length > 0) {
-      const instance = this.takeIdle() ?? this.startIfRoom();
-      if (!instance) return;
+      const waited = performance.now() - this.waiters[0].since;
+      const instance =
+        this.takeIdle() ??
+        (waited >= SCALE_OUT_DELAY_MS || !this.hasWarmBusy() ? this.startIfRoom() : undefined);
+      if (!instance) break;
       this.waiters.shift()!.resolve(instance);
     }
+    this.armScaleOut();
   }
 
-  private scheduleReap(instance: Instance): void {
+  /** Wakes up when the oldest waiter has waited SCALE_OUT_DELAY_MS (real time: a waiting caller's). */
+  private armScaleOut(): void {
+    if (this.scaleOutTimer || this.waiters.length === 0 || this.size >= this.options.maxInstances) return;
+    const due = this.waiters[0].since + SCALE_OUT_DELAY_MS - performance.now();
+    this.scaleOutTimer = setTimeout(
+      () => {
+        this.scaleOutTimer = undefined;
+        this.serveWaiters();
+      },
+      Math.max(1, Math.ceil(due)),
+    );
+  }
+
+  // Lazily re-armed: an instance released again before its timer fires gets the rest of its idle period.
+  private scheduleReap(instance: Instance, ms: number): void {
     const timer = this.options.clock.setTimer(() => {
+      this.reapTimers.delete(instance);
+      if (!instance.alive) return this.forget(instance);
+      const idleFor = this.options.clock.now() - (this.lastUsed.get(instance) ?? 0);
       const at = this.idle.indexOf(instance);
-      if (at >= 0) this.idle.splice(at, 1);
+      if (at < 0 || idleFor < this.options.idleMs) {
+        return this.scheduleReap(instance, at < 0 ? this.options.idleMs : this.options.idleMs - idleFor);
+      }
+      this.idle.splice(at, 1);
       this.stop(instance);
-    }, this.options.idleMs);
+    }, ms);
     this.reapTimers.set(instance, timer);
   }
 
-  private stop(instance: Instance): void {
+  private forget(instance: Instance): void {
     this.reapTimers.get(instance)?.cancel();
     this.reapTimers.delete(instance);
+    this.lastUsed.delete(instance);
+  }
+
+  private stop(instance: Instance): void {
+    this.forget(instance);
     instance.kill();
   }
 }

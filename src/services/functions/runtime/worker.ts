@@ -139,7 +139,8 @@ function finish(
   outcome: { ok: true; payload: string } | { ok: false; error: LambdaErrorDocument },
   fatal = false,
 ): void {
-  const maxMemoryMB = Math.round(process.memoryUsage().rss / 1048576);
+  // rss() alone: memoryUsage() also walks the V8 heap's spaces, on every invocation.
+  const maxMemoryMB = Math.round(process.memoryUsage.rss() / 1048576);
   send({ type: 'done', requestId: id, maxMemoryMB, fatal, ...outcome });
   requestId = undefined;
 }
