@@ -5,10 +5,13 @@
 // a kill -9 may lose the last turn's records, never an event, message or execution.
 // Consecutive records (up to 256) are stored as one row of kind `batch`, read back one by one: a row
 // costs far more than its bytes, and a 1,000-state execution would otherwise write 2,000 rows, a handler
-// printing a million lines a million rows, and each bus event four.
+// printing a million lines a million rows, and each bus event four. Packed records (a workflow's run of
+// history events) are one row of kind `codec:<name>` holding `{ s: firstSeq, d: data }`, expanded on read
+// by the codec the publishing service defined on the hub.
 import type { Store } from '../store/database.js';
 import { TraceLog, traceLogFamily, type NumberedTraceRow, type TraceLogRow } from '../store/trace-log.js';
 import type { TraceSink } from '../trace/hub.js';
+import type { TraceCodec } from '../trace/packed.js';
 import type { TraceRecord } from '../trace/record.js';
 
 /** Beyond this many buffered records the sink writes at once rather than waiting for the next turn. */
@@ -17,16 +20,34 @@ const MAX_BUFFERED = 5_000;
 /** The kind of a row holding consecutive records: `[[seq, time, kind, traceId, resource, payload], ...]`. */
 const BATCH = 'batch';
 const BATCH_MAX = 256;
+/** The kind prefix of a packed row. */
+const CODEC = 'codec:';
 
 /** One record inside a batch row. */
 type Packed = [number, number, TraceRecord['kind'], string, string | null, Record<string, unknown>];
 
-/** The rows to write: runs of up to BATCH_MAX records become one row each. */
+/** The rows to write: runs of up to BATCH_MAX records become one row each, packed rows stay as they are. */
 function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
   if (rows.length === 1) return rows;
   const out: NumberedTraceRow[] = [];
-  for (let i = 0; i < rows.length; i += BATCH_MAX) {
-    const run = rows.slice(i, i + BATCH_MAX);
+  let run: NumberedTraceRow[] = [];
+  for (const row of rows) {
+    if (!row.kind.startsWith(CODEC)) {
+      run.push(row);
+      if (run.length === BATCH_MAX) run = packRun(run, out);
+      continue;
+    }
+    run = packRun(run, out);
+    out.push(row);
+  }
+  packRun(run, out);
+  return out;
+}
+
+/** Appends `run` to `out` as one row (a batch row when it holds several records); returns a new run. */
+function packRun(run: NumberedTraceRow[], out: NumberedTraceRow[]): NumberedTraceRow[] {
+  if (run.length === 1) out.push(run[0]);
+  if (run.length > 1) {
     let time = 0;
     const parts: string[] = [];
     for (const r of run) {
@@ -46,11 +67,24 @@ function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
       payload: `[${parts.join(',')}]`,
     });
   }
-  return out;
+  return run.length === 0 ? run : [];
 }
 
-/** The records a stored row holds (a batch row holds several). */
-function unpack(row: TraceLogRow): TraceRecord[] {
+/** The records a stored row holds (a batch row holds several, a packed row as many as its codec says). */
+function unpack(row: TraceLogRow, codecs: ReadonlyMap<string, TraceCodec> | undefined): TraceRecord[] {
+  if (row.kind.startsWith(CODEC)) {
+    // A row of a codec no service defines now (an old log, a service not started) has nothing to show.
+    const expand = codecs?.get(row.kind.slice(CODEC.length));
+    if (!expand) return [];
+    try {
+      const { s, d } = JSON.parse(row.payload) as { s: number; d: unknown };
+      return expand(d, s);
+    } catch {
+      // A row the codec cannot read (written by another version of it) is lost observability, not an
+      // error that should stop eddy from starting.
+      return [];
+    }
+  }
   if (row.kind !== BATCH)
     return [
       {
@@ -78,6 +112,8 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
   const log = new TraceLog(store.db);
   let lastSeq = log.maxSeq();
   let buffer: NumberedTraceRow[] = [];
+  /** Records in `buffer` (a packed row holds many). */
+  let buffered = 0;
   let scheduled: NodeJS.Immediate | undefined;
   // Records come in bursts sharing a timestamp (a workflow's transitions within one millisecond):
   // the last time text parsed is remembered instead of parsing each record's again.
@@ -89,6 +125,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
     if (buffer.length === 0) return;
     const rows = buffer;
     buffer = [];
+    buffered = 0;
     // A record published after the store closed (a child run aborting during stop) has nowhere to go;
     // trace rows are observability, so a closed or failing store drops them rather than crash eddy.
     if (!store.db.open) return;
@@ -109,15 +146,33 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
         resource: record.resource,
         payload: JSON.stringify(record.payload),
       });
-      if (buffer.length >= MAX_BUFFERED) flush();
+      buffered++;
+      if (buffered >= MAX_BUFFERED) flush();
       else scheduled ??= setImmediate(flush);
       return lastSeq;
     },
-    read: ({ afterSeq, sinceTime, limit }) => {
+    appendPacked: (packed) => {
+      const first = lastSeq + 1;
+      lastSeq += packed.count;
+      // Serialized now: the row keeps the data as it was published, whatever the publisher does next.
+      buffer.push({
+        seq: lastSeq,
+        time: packed.time,
+        kind: CODEC + packed.codec,
+        traceId: packed.traceId,
+        resource: packed.resource,
+        payload: JSON.stringify({ s: first, d: packed.data }),
+      });
+      buffered += packed.count;
+      if (buffered >= MAX_BUFFERED) flush();
+      else scheduled ??= setImmediate(flush);
+      return first;
+    },
+    read: ({ afterSeq, sinceTime, limit }, codecs) => {
       flush();
       const rows = afterSeq !== undefined ? log.afterSeq(afterSeq, limit) : log.since(sinceTime ?? 0, limit);
       const records = rows
-        .flatMap(unpack)
+        .flatMap((row) => unpack(row, codecs))
         .filter((r) => (afterSeq !== undefined ? r.seq > afterSeq : Date.parse(r.time) >= (sinceTime ?? 0)));
       // A batch row counts as one row in the query's limit but holds several records.
       return records.slice(0, limit ?? 10_000);

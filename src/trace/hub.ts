@@ -1,12 +1,18 @@
 // The in-process publisher: services publish trace records, subscribers (SSE clients, tests, the CLI)
 // receive them. A sink (the store's trace log) keeps them for `?since=` and assigns sequence numbers.
+import type { PackedRecords, TraceCodec } from './packed.js';
 import type { TraceInput, TraceRecord } from './record.js';
 
 /** Where published records are kept; returns the record's sequence number. */
 export interface TraceSink {
   append(record: TraceRecord): number;
-  /** Records after `seq`, or at or after `time` (epoch ms). */
-  read(query: { afterSeq?: number; sinceTime?: number; limit?: number }): TraceRecord[];
+  /** Keeps packed records under `count` consecutive sequence numbers; returns the first. */
+  appendPacked(packed: PackedRecords): number;
+  /** Records after `seq`, or at or after `time` (epoch ms); packed rows are expanded by `codecs`. */
+  read(
+    query: { afterSeq?: number; sinceTime?: number; limit?: number },
+    codecs?: ReadonlyMap<string, TraceCodec>,
+  ): TraceRecord[];
 }
 
 /** A subscriber callback; return value ignored. */
@@ -16,6 +22,7 @@ export type TraceListener = (record: TraceRecord) => void;
 export class TraceHub {
   private readonly listeners = new Set<TraceListener>();
   private seq = 0;
+  private readonly codecs = new Map<string, TraceCodec>();
 
   constructor(private readonly sink?: TraceSink) {}
 
@@ -41,6 +48,37 @@ export class TraceHub {
     return record;
   }
 
+  /** Names the expander of packed records of `codec` (a service registers its own on start). */
+  defineCodec(codec: string, expand: TraceCodec): void {
+    this.codecs.set(codec, expand);
+  }
+
+  /**
+   * Stores and broadcasts a run of records as one: the sink keeps `packed.data` as it is, and the
+   * records are expanded by the codec only when someone listens (or reads them back later).
+   */
+  publishPacked(packed: PackedRecords): void {
+    if (packed.count === 0) return;
+    const expand = this.codecs.get(packed.codec);
+    if (!expand) throw new Error(`no trace codec ${packed.codec}`);
+    let first: number;
+    if (this.sink) first = this.sink.appendPacked(packed);
+    else {
+      first = this.seq + 1;
+      this.seq += packed.count;
+    }
+    if (this.listeners.size === 0) return;
+    for (const record of expand(packed.data, first)) {
+      for (const listener of this.listeners) {
+        try {
+          listener(record);
+        } catch {
+          // As in publish.
+        }
+      }
+    }
+  }
+
   /** Receives every record published from now on; returns the unsubscribe function. */
   subscribe(listener: TraceListener): () => void {
     this.listeners.add(listener);
@@ -49,6 +87,6 @@ export class TraceHub {
 
   /** Stored records (empty without a sink). */
   history(query: { afterSeq?: number; sinceTime?: number; limit?: number }): TraceRecord[] {
-    return this.sink ? this.sink.read(query) : [];
+    return this.sink ? this.sink.read(query, this.codecs) : [];
   }
 }

@@ -27,7 +27,8 @@ import { childMachine, childRow, machineOfChild, type ChildStart } from './child
 import { ExecutionProgress } from './execution-progress.js';
 import { ExpressChildren } from './express-children.js';
 import { ExecutionMocks, type MockConfig } from './mock-config.js';
-import { putStatusChange, TraceBatcher } from './publish.js';
+import { TraceBatcher } from './history-trace.js';
+import { putStatusChange } from './publish.js';
 import { createTaskInvoker } from './task-invoker.js';
 import { ExecutionTokens } from './tokens.js';
 import { TransitionCommits } from './transition-commits.js';
