@@ -51,6 +51,9 @@ function computeDetailsKey(type: string): string | undefined {
 // synchronous states' work old; everything else reads the clock.
 const TIME_REUSES = 64;
 
+// Engine events never carry truncated payloads; one frozen object serves every state event.
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
 /** Appends events and publishes them. */
 export class History {
   readonly events: HistoryEvent[] = [];
@@ -88,24 +91,43 @@ export class History {
     previousEventId?: number,
   ): number {
     const id = this.nextId++;
-    const previous = previousEventId ?? id - 1;
+    const timestamp = this.stampEvent();
+    const event: HistoryEvent = { id, previousEventId: previousEventId ?? id - 1, timestamp, type };
+    if (details && key) event[key] = details;
+    this.append(event);
+    return id;
+  }
+
+  /** A state's Entered event: `type` is e.g. PassStateEntered, `input` the input's JSON text. */
+  addEntered(type: string, name: string, input: string): number {
+    const id = this.nextId++;
+    const timestamp = this.stampEvent();
+    // Every state adds one Entered and one Exited event: each is built as one literal of a fixed shape,
+    // cheaper than adding the detail key afterwards (property order, which shows in JSON, is AWS's).
+    const details = { name, input, inputDetails: NOT_TRUNCATED };
+    this.append({ id, previousEventId: id - 1, timestamp, type, stateEnteredEventDetails: details });
+    return id;
+  }
+
+  /** A state's Exited event: `type` is e.g. PassStateExited, `output` the output's JSON text. */
+  addExited(type: string, name: string, output: string): number {
+    const id = this.nextId++;
+    const timestamp = this.stampEvent();
+    const details = { name, output, outputDetails: NOT_TRUNCATED };
+    this.append({ id, previousEventId: id - 1, timestamp, type, stateExitedEventDetails: details });
+    return id;
+  }
+
+  private stampEvent(): number {
     const timestamp = this.time();
     this.lastStamp = timestamp;
-    let event: HistoryEvent;
-    // Every state adds one of each: object literals of one fixed shape are cheaper than adding the
-    // detail key afterwards. Property order is the same either way (it shows in JSON).
-    if (key === 'stateEnteredEventDetails' && details)
-      event = { id, previousEventId: previous, timestamp, type, stateEnteredEventDetails: details };
-    else if (key === 'stateExitedEventDetails' && details)
-      event = { id, previousEventId: previous, timestamp, type, stateExitedEventDetails: details };
-    else {
-      event = { id, previousEventId: previous, timestamp, type };
-      if (details && key) event[key] = details;
-    }
+    return timestamp;
+  }
+
+  private append(event: HistoryEvent): void {
     this.events.push(event);
     if (this.listeners.size > 0) for (const listener of this.listeners) listener(event);
     if (this.waiters.length > 0) this.wake();
-    return id;
   }
 
   /**

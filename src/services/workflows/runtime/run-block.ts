@@ -1,7 +1,7 @@
 // Runs a list of states (the machine, a Parallel branch, a Map iteration) from StartAt to its end.
 import { compiledState } from './compiled-state.js';
 import type { Frame, Transition } from './env.js';
-import { runState } from './run-state.js';
+import { passThrough, runState } from './run-state.js';
 
 // Synchronous states (Pass, Choice, ...) run without yielding; after this many in a row the block
 // lets the event loop run (timers, StopExecution, other executions), so a looping machine of such
@@ -34,19 +34,28 @@ export async function runBlock(
         frame.env.onTransition?.(
           resuming ?? { stateName: state.name, input: data, variables: frame.scope.own() },
         );
-      let outcome = runState(frame, state, data, resuming);
-      resuming = undefined;
-      if (outcome instanceof Promise) {
-        history.shareTime(false);
-        outcome = await outcome;
-        inARow = 0;
-      } else inARow++;
-      data = outcome.output;
-      if (outcome.next === undefined) {
+      let next: string | undefined;
+      if (state.passesThrough && resuming === undefined) {
+        // Most of a long chain of plain Pass states: no handler, context or outcome object.
+        passThrough(history, state, data);
+        next = state.next;
+        inARow++;
+      } else {
+        let outcome = runState(frame, state, data, resuming);
+        resuming = undefined;
+        if (outcome instanceof Promise) {
+          history.shareTime(false);
+          outcome = await outcome;
+          inARow = 0;
+        } else inARow++;
+        data = outcome.output;
+        next = outcome.next;
+      }
+      if (next === undefined) {
         history.shareTime(false);
         return data;
       }
-      state = state.follow(outcome.next);
+      state = state.follow(next);
       if (inARow >= SYNC_STATES_PER_TURN) {
         history.shareTime(false);
         await nextTurn();

@@ -6,7 +6,7 @@ import type { StateOutcome } from '../states/handler.js';
 import { applyCatcher } from './catch.js';
 import type { CompiledState } from './compiled-state.js';
 import type { Frame, Transition } from './env.js';
-import { payload } from './history.js';
+import { payload, type History } from './history.js';
 import { jsonText } from './json-text.js';
 import { findCatcher, findRetrier, maxAttempts, retryDelayMs } from './retry.js';
 import { sleep } from './sleep.js';
@@ -18,15 +18,13 @@ const reported = new WeakSet<object>();
 // Task failures that left a Parallel branch or Map iteration (recorded there as TaskStateAborted).
 const abortedTaskErrors = new WeakSet<object>();
 
-// Engine events never carry truncated payloads; one frozen object serves every event.
-const NOT_TRUNCATED = Object.freeze({ truncated: false });
-
 /**
  * Runs `compiled`, a state of `frame`, on `input`; throws the StatesError that ends the block. `resumed` is the
  * transition a resumed execution restarts this state from: when it checkpointed after entering, the
  * state continues under its recorded Entered event instead of adding a second one. A state whose
  * handler finishes synchronously returns its outcome directly (no promise): a long chain of Pass or
- * Choice states then costs no microtask per state.
+ * Choice states then costs no microtask per state. States that pass their input through take
+ * `passThrough` instead.
  */
 export function runState(
   frame: Frame,
@@ -38,12 +36,7 @@ export function runState(
   const { name, def: state } = compiled;
   const history = frame.env.history;
   if (compiled.timed) history.shareTime(false);
-  const enteredId = history.addKeyed(compiled.entered, 'stateEnteredEventDetails', {
-    name,
-    input: jsonText(input),
-    inputDetails: NOT_TRUNCATED,
-  });
-  if (compiled.passesThrough) return passThrough(frame, compiled, input);
+  const enteredId = history.addEntered(compiled.entered, name, jsonText(input));
   // The Entered event's own timestamp, so `$$.State.EnteredTime` and a Wait's start agree with it.
   const ctx = new StateContext(frame, name, state, enteredId, history.lastTimestamp);
   let pending: Promise<StateOutcome>;
@@ -157,25 +150,21 @@ async function settle(
   }
 }
 
-/** The rest of a state whose handler need not run: its output is its input. */
-function passThrough(frame: Frame, compiled: CompiledState, input: unknown): StateOutcome {
-  // Checked as finish checks every output: the input may come from a ResultPath-grown payload.
-  checkPayloadSize(input, compiled.name);
-  frame.env.history.addKeyed(compiled.exited, 'stateExitedEventDetails', {
-    name: compiled.name,
-    output: jsonText(input),
-    outputDetails: NOT_TRUNCATED,
-  });
-  return { output: input, assign: undefined, next: compiled.next };
-}
-
 function finish(ctx: StateContext, compiled: CompiledState, outcome: StateOutcome): StateOutcome {
   checkPayloadSize(outcome.output, ctx.name);
   if (outcome.assign) ctx.frame.scope.assign(outcome.assign);
-  ctx.env.history.addKeyed(compiled.exited, 'stateExitedEventDetails', {
-    name: ctx.name,
-    output: jsonText(outcome.output),
-    outputDetails: NOT_TRUNCATED,
-  });
+  ctx.env.history.addExited(compiled.exited, ctx.name, jsonText(outcome.output));
   return outcome;
+}
+
+/**
+ * Runs `compiled`, a state that passes its input through (StateHandler.passesThrough), on `input`:
+ * records its events and checks its output's size as runState does, with no context or outcome object.
+ * Throws States.DataLimitExceeded when the input is over the payload limit.
+ */
+export function passThrough(history: History, compiled: CompiledState, input: unknown): void {
+  const text = jsonText(input);
+  history.addEntered(compiled.entered, compiled.name, text);
+  checkPayloadSize(input, compiled.name);
+  history.addExited(compiled.exited, compiled.name, text);
 }
