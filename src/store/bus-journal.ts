@@ -34,6 +34,7 @@ export class BusJournal {
   private readonly insert;
   private readonly insertArchived;
   private readonly markDone;
+  private readonly markDoneRange;
   private readonly selectPending;
   private readonly selectBySeq;
   private readonly prune;
@@ -49,6 +50,7 @@ export class BusJournal {
       'INSERT OR IGNORE INTO bus_archive_events (archive, event_seq, time, size) VALUES (?, ?, ?, ?)',
     );
     this.markDone = db.prepare('UPDATE bus_events SET done = 1 WHERE seq = ?');
+    this.markDoneRange = db.prepare('UPDATE bus_events SET done = 1 WHERE seq BETWEEN ? AND ?');
     this.run = transactionRunner(db);
     const columns = 'seq, id, bus, time, envelope, replay, filter';
     this.selectPending = db.prepare<[], JournalRow>(
@@ -77,6 +79,27 @@ export class BusJournal {
   /** Marks an event's deliveries as recorded (call inside the deliveries' transaction). */
   done(seq: number): void {
     this.markDone.run(seq);
+  }
+
+  /**
+   * Marks events done (inside the deliveries' transaction). Events are mostly done in the order they
+   * were appended, so each run of consecutive sequence numbers is one statement, not one per event.
+   */
+  doneAll(seqs: readonly number[]): void {
+    if (seqs.length === 0) return;
+    const sorted = seqs.length === 1 ? seqs : [...seqs].sort((a, b) => a - b);
+    let first = sorted[0];
+    let last = first;
+    for (let i = 1; i <= sorted.length; i++) {
+      const seq = sorted[i];
+      if (seq === last || seq === last + 1) {
+        last = seq;
+        continue;
+      }
+      if (first === last) this.markDone.run(first);
+      else this.markDoneRange.run(first, last);
+      first = last = seq;
+    }
   }
 
   /** Events accepted but not yet matched (after a crash), oldest first. */

@@ -11,7 +11,8 @@
 // wall-clock time (performance.timeOrigin + now(), comparable across processes) from the moment the
 // client sends to the receiving server's request handler (or the function handler's first line).
 // CPU per event is the server process's own (from /proc), steadier than rates on a busy machine.
-// BUS_PROFILE=<dir> writes eddy's CPU profile (--cpu-prof) there; BUS_RATE changes the latency runs' rate.
+// BUS_PROFILE=<dir> writes eddy's CPU profile (--cpu-prof) there; BUS_RATE changes the latency runs' rate;
+// BUS_NODE_ARGS adds node flags to eddy's process; BUS_SQS_ONLY=1 runs only the baseline and the SQS throughput.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,8 @@ const CONCURRENCY = 16;
 const LATENCY_EVENTS = Number(process.env.BUS_LATENCY_EVENTS ?? 3_000);
 const RATE_PER_SECOND = Number(process.env.BUS_RATE ?? 1_000);
 const ACCOUNT = '000000000000';
+/** BUS_SQS_ONLY=1: only the bare baseline and the SQS throughput (a quicker loop while profiling). */
+const SQS_ONLY = process.env.BUS_SQS_ONLY === '1';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (xs: number[], p: number) =>
@@ -123,6 +126,8 @@ function helper(mode: 'bare' | 'target'): Promise<Child> {
 function eddy(template: string, state: string): Promise<Child> {
   const profile = process.env.BUS_PROFILE;
   const node = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+  // Node/V8 flags NODE_OPTIONS refuses (--trace-deopt, --log-deopt, ...), for eddy's process only.
+  node.push(...(process.env.BUS_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const cli = [join(REPO, 'bin/run.js'), 'dev', '--json', '--no-watch', '--port', '0'];
   return spawnChild(
     [...node, ...cli, '--template', template, '--state', state],
@@ -308,7 +313,7 @@ export default async function run(): Promise<void> {
 
     const base = await throughput(bare.url, bare.pid, counted(bare.url));
     await call('PutTargets', toSink);
-    const http = await throughput(server.url, server.pid, counted(sink.url));
+    const http = SQS_ONLY ? undefined : await throughput(server.url, server.pid, counted(sink.url));
     await call('PutTargets', toQueue);
     const sqs = await throughput(server.url, server.pid, queued);
 
@@ -325,9 +330,11 @@ export default async function run(): Promise<void> {
     console.log(
       `  eddy, delivered end to end to an SQS queue    ${fmt(sqs.endToEnd).padStart(9)} events/s   (target 10,000; ${cpu(sqs)}, ${(sqs.cpuPerEvent / base.cpuPerEvent).toFixed(1)}× the bare)`,
     );
-    console.log(
-      `  eddy, delivered end to end to an HTTP target  ${fmt(http.endToEnd).padStart(9)} events/s   (one HTTP request per event; ${cpu(http)})`,
-    );
+    if (http)
+      console.log(
+        `  eddy, delivered end to end to an HTTP target  ${fmt(http.endToEnd).padStart(9)} events/s   (one HTTP request per event; ${cpu(http)})`,
+      );
+    if (SQS_ONLY) return;
 
     await call('PutTargets', toSink);
     await stats(bare.url);

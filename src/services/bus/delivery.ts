@@ -30,6 +30,11 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
   logger?: Pick<Logger, 'warn'>;
   /** Told when a delivery ends: delivered, or failed for good. */
   onSettled?(target: DeliveryTarget, delivered: boolean): void;
+  /**
+   * Whether a `batch` transaction is due later in this turn (the group commit of PutEvents): the
+   * successes and done marks then ride along with it instead of costing a commit of their own.
+   */
+  commitDue?(): boolean;
 }
 
 /** A started attempt; `uncommitted` when the transaction its synchronous part ran in failed. */
@@ -173,6 +178,8 @@ export class DeliveryWorker {
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
+      // Under load a group commit is due in this same check phase: it writes these in its transaction.
+      if (this.deps.commitDue?.()) return;
       this.flushSettled();
     });
   }

@@ -90,14 +90,13 @@ export class BusService implements Service {
       transaction: (fn) => stores.journal.transaction(fn),
       logger: context.logger,
       envelopeOf: (seq) => stores.journal.get(seq)?.envelope,
-      markDone: (seqs) => {
-        for (const seq of seqs) stores.journal.done(seq);
-      },
+      markDone: (seqs) => stores.journal.doneAll(seqs),
       forwardToBus: (arn, envelope, traceId) => this.forward(arn, envelope, traceId),
       callApiDestination,
       onSettled: (target, delivered) => {
         if (target.replay) this.replayManager?.count(target.replay, delivered);
       },
+      commitDue: () => this.group.pending,
     });
     const worker = this.worker;
     this.pump = new RoutePump({
