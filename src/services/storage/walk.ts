@@ -1,6 +1,7 @@
 // Walks a bucket folder in S3 key order without reading all of it: directory entries are sorted as the
 // keys under them sort (a folder `a` holds keys `a/...`, so it sorts as `a/`), subtrees entirely before
 // the start point or outside the prefix are skipped, and the walk stops as soon as the caller has a page.
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareKeys, isInternalName } from './keys.js';
@@ -43,7 +44,6 @@ interface CachedDir {
 const CACHE_MIN_ENTRIES = 256;
 const CACHE_MAX_DIRS = 64;
 const dirCache = new Map<string, CachedDir>();
-const STAT_BATCH = 32;
 
 async function sortedEntries(dir: string): Promise<DirEntry[]> {
   let mtimeMs: number;
@@ -102,19 +102,6 @@ async function* walkDir(dir: string, dirKey: string, bounds: WalkBounds): AsyncG
     if (entirelyBefore(dirKey + e.sortKey, e.isDir, bounds.after)) lo = mid + 1;
     else hi = mid;
   }
-  // Files are stat'ed a few dozen at a time: one awaited stat per key would make a listing of a large
-  // bucket wait on the file system once per object.
-  let pending: { key: string; path: string }[] = [];
-  const flush = async function* (): AsyncGenerator<WalkedObject> {
-    const stats = await Promise.all(pending.map((p) => stat(p.path).catch(() => undefined)));
-    const files = pending;
-    pending = [];
-    for (let j = 0; j < files.length; j++) {
-      const s = stats[j];
-      if (s?.isFile())
-        yield { key: files[j].key, path: files[j].path, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
-    }
-  };
   for (let i = lo; i < entries.length; i++) {
     const entry = entries[i];
     const start = dirKey + entry.sortKey;
@@ -128,13 +115,27 @@ async function* walkDir(dir: string, dirKey: string, bounds: WalkBounds): AsyncG
     if (bounds.skipPrefix && start.startsWith(bounds.skipPrefix)) continue;
     const path = join(dir, entry.name);
     if (entry.isDir) {
-      yield* flush();
       yield* walkDir(path, start, bounds);
       continue;
     }
     if (compareKeys(start, bounds.after) <= 0) continue;
-    pending.push({ key: start, path });
-    if (pending.length >= STAT_BATCH) yield* flush();
+    const s = fileStat(path);
+    if (s) yield { key: start, path, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
   }
-  yield* flush();
+}
+
+/**
+ * The size and mtime of a listed file; undefined when it is gone or no regular file. Synchronous, as
+ * GetObject's open and fstat are (objects.ts): on a local disk a stat takes a few microseconds, while an
+ * awaited one is a round trip through libuv's thread pool that costs several times that in CPU, once per
+ * key of a listing (a Distributed Map's ItemReader lists whole buckets).
+ */
+function fileStat(path: string): { size: number; mtimeMs: number; ino: number } | undefined {
+  try {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isFile() ? s : undefined;
+  } catch {
+    // EACCES, ELOOP...: the key is not listed, as a file that vanished is not.
+    return undefined;
+  }
 }

@@ -1,6 +1,10 @@
 // A CPU profile of this process (eddy's main process when started in-process) over a phase, summarised
-// as the functions with the most self time, so a missed target says where the time went.
+// as the functions with the most self time, so a missed target says where the time went. The whole
+// profile is saved too (open it in Chrome's DevTools to see who calls what).
+import { writeFileSync } from 'node:fs';
 import { Session, type Profiler } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
   return session.post(method, params) as Promise<T>;
@@ -17,7 +21,9 @@ export async function profileMainProcess(): Promise<{ stop(): Promise<string> }>
     async stop() {
       const { profile } = await post<{ profile: Profiler.Profile }>(session, 'Profiler.stop');
       session.disconnect();
-      return summarise(profile);
+      const saved = join(tmpdir(), `eddy-bench-weather-${process.pid}.cpuprofile`);
+      writeFileSync(saved, JSON.stringify(profile));
+      return summarise(profile) + `  (whole profile: ${saved})\n`;
     },
   };
 }
