@@ -14,7 +14,7 @@
 // BUS_PROFILE=<dir> writes eddy's CPU profile (--cpu-prof) there; BUS_RATE changes the latency runs' rate;
 // BUS_NODE_ARGS adds node flags to eddy's process; BUS_SQS_ONLY=1 runs only the baseline and the SQS throughput.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
@@ -231,6 +231,20 @@ async function collect(read: () => Promise<number[]>, n: number): Promise<number
 const f = (n: number) => n.toFixed(2).padStart(7);
 const line = (xs: number[]) => `p50 ${f(pct(xs, 50))} ms   p99 ${f(pct(xs, 99))} ms`;
 
+/** The processes a process started (eddy's handler instances), from /proc. */
+function childPids(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Latency to a function handler's first line: it notes the wall clock, then appends it to a file. */
 async function handlerLatency(bareP50: number): Promise<void> {
   if (process.env.BUS_HANDLER === '0') return;
@@ -256,6 +270,20 @@ async function handlerLatency(bareP50: number): Promise<void> {
     for (let i = 0; i < 50; i++) await post(warm, body(i, 1));
     await warm.close();
     await sleep(1000);
+    // CPU per event of eddy and of its handler processes, and how many processes it started meanwhile.
+    const handlers = () => childPids(server.pid);
+    const cpuOf = (pid: number) => {
+      try {
+        return cpuMicros(pid);
+      } catch {
+        return before.get(pid) ?? 0; // it ended meanwhile
+      }
+    };
+    const before = new Map<number, number>();
+    for (const pid of handlers()) before.set(pid, cpuOf(pid));
+    const eddyCpu = cpuMicros(server.pid);
+    const seenPids = new Set(before.keys());
+    const watch = setInterval(() => handlers().forEach((pid) => seenPids.add(pid)), 50);
     await paced(server.url);
     let read = 0;
     const samples = await collect(async () => {
@@ -264,14 +292,22 @@ async function handlerLatency(bareP50: number): Promise<void> {
       read = lines.length;
       return fresh;
     }, LATENCY_EVENTS);
+    clearInterval(watch);
+    const now = handlers();
+    const handlerCpu = now.reduce((sum, pid) => sum + cpuOf(pid) - (before.get(pid) ?? 0), 0);
+    const perEvent = (us: number) => (us / LATENCY_EVENTS).toFixed(0);
+    const cpuLine =
+      `eddy ${perEvent(cpuMicros(server.pid) - eddyCpu)} µs + handler processes ${perEvent(handlerCpu)} µs CPU/event; ` +
+      `${now.length} processes, ${seenPids.size - before.size} started during the run`;
     if (samples.length === 0) {
       console.log('  (no handler first line was seen: latency to a function handler not measured)');
       return;
     }
     console.log(
       `  eddy, PutEvents → function handler's first line  ${line(samples)}   ` +
-        `(${samples.length} events; ${(pct(samples, 50) / bareP50).toFixed(1)}× the bare p50)`,
+        `(${samples.length} events; ${(pct(samples, 50) / bareP50).toFixed(1)}× the bare p50; target p50 < 2 ms)`,
     );
+    console.log(`    (${cpuLine})`);
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
