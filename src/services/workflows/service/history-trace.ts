@@ -1,8 +1,15 @@
 // Executions' history events as trace records (kind `execution` for the start and end, `state` for the
 // rest, under the trace id of whatever started the execution). They are published packed: one run of an
-// execution's events per turn of the event loop, stored by the trace log as the events themselves and
-// expanded into records by `expandHistory`, for live subscribers and on replay alike.
+// execution's events per turn of the event loop, stored by the trace log as the packed events (the form
+// of the stored history pages) and expanded into records by `expandHistory`, for live subscribers and on
+// replay alike.
 import type { ExecutionRow } from '../../../store/executions.js';
+import {
+  packEvents,
+  unpackEvents,
+  type PackedEvents,
+  type StoredEvent,
+} from '../../../store/history-codec.js';
 import type { TraceHub } from '../../../trace/hub.js';
 import type { TraceRecord } from '../../../trace/record.js';
 import type { HistoryEvent } from '../index.js';
@@ -14,34 +21,14 @@ export const HISTORY_CODEC = 'sfn-history';
 /** At most this many events per packed run (a trace-log row), so a huge burst never makes a huge row. */
 const RUN_MAX = 4096;
 
-/**
- * What a packed run holds: the execution's identity once, then per event its type and details (0 for
- * none). An event is `type` alone when its id follows the previous one's and it shares its timestamp
- * (nearly always: events share a clock reading), else `[id, timestamp, type]`. The records need
- * nothing else, and this is half the size of the events themselves.
- */
+/** What a packed run holds: the execution's identity once, then its events packed (history-codec.ts). */
 interface HistoryRun {
   /** Trace id, execution ARN, state machine ARN, execution name. */
   t: string;
   a: string;
   m: string;
   n: string;
-  e: (string | [number, number, string] | Record<string, unknown> | 0)[];
-}
-
-/** A run of `row`'s events in the packed form. */
-function packRun(row: ExecutionRow, events: HistoryEvent[]): HistoryRun {
-  const e: HistoryRun['e'] = [];
-  let id = NaN;
-  let time = NaN;
-  for (const event of events) {
-    if (event.id === id + 1 && event.timestamp === time) e.push(event.type);
-    else e.push([event.id, (time = event.timestamp), event.type]);
-    id = event.id;
-    const key = detailsKey(event.type);
-    e.push(key === undefined ? 0 : ((event[key] as Record<string, unknown> | undefined) ?? 0));
-  }
-  return { t: row.traceId, a: row.arn, m: row.stateMachineArn, n: row.name, e };
+  h: PackedEvents;
 }
 
 // How an event type moves the Map/Parallel nesting depth, worked out once per type (a run adds
@@ -124,7 +111,13 @@ export class TraceBatcher {
         time: events[events.length - 1].timestamp,
         traceId: row.traceId,
         resource: row.arn,
-        data: packRun(row, events),
+        data: {
+          t: row.traceId,
+          a: row.arn,
+          m: row.stateMachineArn,
+          n: row.name,
+          h: packEvents(events),
+        } satisfies HistoryRun,
       });
     }
   }
@@ -134,21 +127,9 @@ export class TraceBatcher {
 export function expandHistory(data: unknown, firstSeq: number): TraceRecord[] {
   const run = data as HistoryRun;
   const prefix = `${run.m.split(':')[6] ?? ''}/${run.n}`;
-  const records: TraceRecord[] = [];
-  let id = 0;
-  let time = 0;
-  for (let i = 0; i < run.e.length; i += 2) {
-    const head = run.e[i];
-    let type: string;
-    if (typeof head === 'string') {
-      type = head;
-      id++;
-    } else [id, time, type] = head as [number, number, string];
-    const details = run.e[i + 1] as Record<string, unknown> | 0;
-    const record = recordOf(run, prefix, type, id, time, details === 0 ? undefined : details);
-    record.seq = firstSeq + records.length;
-    records.push(record);
-  }
+  const events = unpackEvents(run.h);
+  const records: TraceRecord[] = new Array<TraceRecord>(events.length);
+  for (let i = 0; i < events.length; i++) records[i] = recordOf(run, prefix, events[i], firstSeq + i);
   return records;
 }
 
@@ -164,20 +145,17 @@ function isoTime(timestamp: number): string {
   return lastText;
 }
 
-/** One history event's trace record (its seq is set by the caller). */
-function recordOf(
-  run: HistoryRun,
-  prefix: string,
-  type: string,
-  id: number,
-  timestamp: number,
-  details: Record<string, unknown> | undefined,
-): TraceRecord {
+/** One history event's trace record. */
+function recordOf(run: HistoryRun, prefix: string, event: StoredEvent, seq: number): TraceRecord {
+  const type = event.type;
   const execution = type.startsWith('Execution');
+  // History.add files details under detailsKey(type): no need to scan the event's keys.
+  const key = detailsKey(type);
+  const details = key === undefined ? undefined : (event[key] as Record<string, unknown> | undefined);
   const payload: Record<string, unknown> = {
     summary: summaryOf(prefix, type, details),
     type,
-    id,
+    id: event.id,
     stateMachineArn: run.m,
     executionName: run.n,
   };
@@ -188,7 +166,7 @@ function recordOf(
   }
   // The property order of TraceHub.publish's records.
   const kind = execution ? 'execution' : 'state';
-  return { kind, traceId: run.t, payload, seq: 0, time: isoTime(timestamp), resource: run.a };
+  return { kind, traceId: run.t, payload, seq, time: isoTime(event.timestamp), resource: run.a };
 }
 
 /** The line `eddy tail` prints: `checkout/run-1 TaskStateEntered Enqueue`, failures with error and cause. */
