@@ -1,6 +1,8 @@
 // Handlers failing every way at once (the storm): each invocation is answered as Lambda answers it,
 // the server keeps answering its health check throughout (max latency recorded as a figure, not
 // asserted), and the eddy process's memory stays bounded (peak RSS recorded and bounded loosely).
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MAX_LOG_LINE_CHARS } from '../../../src/services/functions/runtime/log-lines.js';
 import { startEddy, type RunningEddy } from '../../../src/testing/index.js';
@@ -73,6 +75,9 @@ test(
     let peakRss = process.memoryUsage().rss;
     const baseRss = peakRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+    // eddy runs in this process: the event loop's longest stall is eddy's (or this test's) block.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const health = healthLoop();
     const [throws, rejects, exits, hangs, hogs, chatty, big] = await Promise.all([
       invoke('throws'),
@@ -84,7 +89,16 @@ test(
       invoke('bigresult'),
     ]);
     const figures = await health.stop();
+    loopDelay.disable();
     clearInterval(sampler);
+    // Printed before any assertion, so a run that fails still reports its figures.
+    const peakMB = Math.round(peakRss / 2 ** 20);
+    console.log(
+      `handler storm: health checks ${figures.checks}, failed ${figures.failures}, max latency ${Math.round(figures.maxMs)} ms, p99 ${Math.round(figures.p99Ms)} ms; ` +
+        `longest event-loop block ${Math.round(loopDelay.max / 1e6)} ms; ` +
+        `eddy RSS ${Math.round(baseRss / 2 ** 20)} MB before, peak ${peakMB} MB; load average ${loadavg()[0].toFixed(2)} ` +
+        `(target: every health check within 100 ms)`,
+    );
     const body = (r: { text: string }) => JSON.parse(r.text) as Record<string, unknown>;
 
     expect(throws.functionError).toBe('Unhandled');
@@ -117,11 +131,6 @@ test(
     // The service still serves ordinary invocations after the storm.
     expect(body(await invoke('echo'))).toEqual({ echoed: {} });
 
-    const peakMB = Math.round(peakRss / 2 ** 20);
-    console.log(
-      `handler storm: health checks ${figures.checks}, failed ${figures.failures}, max latency ${Math.round(figures.maxMs)} ms, p99 ${Math.round(figures.p99Ms)} ms; ` +
-        `eddy RSS ${Math.round(baseRss / 2 ** 20)} MB before, peak ${peakMB} MB`,
-    );
     expect(figures.failures).toBe(0);
     // Loose bound: 100 MB of logs and a 10 MB result must not be held many times over.
     expect(peakRss - baseRss).toBeLessThan(1024 * 2 ** 20);
