@@ -55,9 +55,10 @@ export class TraceHub {
 
   /**
    * Stores and broadcasts a run of records as one: the sink keeps `packed.data` as it is, and the
-   * records are expanded by the codec only when someone listens (or reads them back later).
+   * records are expanded by the codec (or built by `live`, which must give the same records) only
+   * when someone listens, or reads them back later.
    */
-  publishPacked(packed: PackedRecords): void {
+  publishPacked(packed: PackedRecords, live?: (firstSeq: number) => TraceRecord[]): void {
     if (packed.count === 0) return;
     const expand = this.codecs.get(packed.codec);
     if (!expand) throw new Error(`no trace codec ${packed.codec}`);
@@ -68,7 +69,8 @@ export class TraceHub {
       this.seq += packed.count;
     }
     if (this.listeners.size === 0) return;
-    for (const record of expand(packed.data, first)) {
+    // `live` builds the same records from what the publisher still holds, without decoding `data`.
+    for (const record of live ? live(first) : expand(packed.data, first)) {
       for (const listener of this.listeners) {
         try {
           listener(record);

@@ -105,20 +105,25 @@ export class TraceBatcher {
     if (runs.length === 0) return;
     this.pending = [];
     for (const { row, events } of runs) {
-      this.trace.publishPacked({
-        codec: HISTORY_CODEC,
-        count: events.length,
-        time: events[events.length - 1].timestamp,
-        traceId: row.traceId,
-        resource: row.arn,
-        data: {
-          t: row.traceId,
-          a: row.arn,
-          m: row.stateMachineArn,
-          n: row.name,
-          h: packEvents(events),
-        } satisfies HistoryRun,
-      });
+      const run: HistoryRun = {
+        t: row.traceId,
+        a: row.arn,
+        m: row.stateMachineArn,
+        n: row.name,
+        h: packEvents(events),
+      };
+      this.trace.publishPacked(
+        {
+          codec: HISTORY_CODEC,
+          count: events.length,
+          time: events[events.length - 1].timestamp,
+          traceId: row.traceId,
+          resource: row.arn,
+          data: run,
+        },
+        // Subscribers get records of the events themselves (equal to the packed ones, unpacked).
+        (firstSeq) => recordsOf(run, events, firstSeq),
+      );
     }
   }
 }
@@ -126,8 +131,12 @@ export class TraceBatcher {
 /** The records of a packed run of history events, numbered from `firstSeq`. */
 export function expandHistory(data: unknown, firstSeq: number): TraceRecord[] {
   const run = data as HistoryRun;
+  return recordsOf(run, unpackEvents(run.h), firstSeq);
+}
+
+/** The records of `events`, of the run `run`, numbered from `firstSeq`. */
+function recordsOf(run: HistoryRun, events: readonly StoredEvent[], firstSeq: number): TraceRecord[] {
   const prefix = `${run.m.split(':')[6] ?? ''}/${run.n}`;
-  const events = unpackEvents(run.h);
   const records: TraceRecord[] = new Array<TraceRecord>(events.length);
   for (let i = 0; i < events.length; i++) records[i] = recordOf(run, prefix, events[i], firstSeq + i);
   return records;
