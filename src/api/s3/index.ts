@@ -53,6 +53,8 @@ function notServed(request: ApiRequest, service: string): RestResponse {
   };
 }
 
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
 /**
  * The server resolves `.` and `..` segments of the URL before routing (WHATWG URL parsing), which would
  * turn key `../b/k` of bucket `a` into key `k` of bucket `b`. When the server passes the path as sent
@@ -61,8 +63,9 @@ function notServed(request: ApiRequest, service: string): RestResponse {
 function refuseDotSegments(request: ApiRequest): void {
   const raw = (request as ApiRequest & { rawPath?: string }).rawPath;
   if (raw === undefined) return;
-  const dotted = raw.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
-  if (dotted)
+  // One test of the whole path (every GetObject passes here): a segment that is only `.`/`..`, spelled
+  // with dots or `%2e`.
+  if (DOT_SEGMENT.test(raw))
     throw invalidArgument(
       `eddy stores objects as files, so a key cannot contain "." or ".." path segments: ${raw}`,
     );
@@ -76,6 +79,8 @@ export function s3Adapter(services: readonly Service[]): ApiAdapter {
   // bucket from the Host header, whatever the path).
   // PATCH is no S3 method: routed here only to answer like the server does for an unknown path.
   const methods = [...S3_METHODS, 'PATCH'];
-  const paths = ['/', '/{bucket}', '/{bucket}/{key+}'];
+  // Object routes first, GET first: the router tries routes in order, and GetObject is the call a
+  // Distributed Map's children repeat thousands of times. No path matches two of these shapes.
+  const paths = ['/{bucket}/{key+}', '/{bucket}', '/'];
   return { rest: paths.flatMap((path) => methods.map((method) => route(s3, method, path))) };
 }
