@@ -31,8 +31,8 @@ export interface DeliveryDeps extends TargetDeps, DeadLetterDeps {
   /** Told when a delivery ends: delivered, or failed for good. */
   onSettled?(target: DeliveryTarget, delivered: boolean): void;
   /**
-   * Whether a `batch` transaction is due later in this turn (the group commit of PutEvents): the
-   * successes and done marks then ride along with it instead of costing a commit of their own.
+   * Whether a `batch` transaction is due later in this turn (the group commit of PutEvents): successes,
+   * done marks and ready deliveries then ride along with it instead of costing a commit of their own.
    */
   commitDue?(): boolean;
 }
@@ -98,7 +98,7 @@ export class DeliveryWorker {
       if (wait <= 0) this.ready.push(pending);
       else this.later(pending, wait);
     }
-    this.drain();
+    this.drainSoon();
   }
 
   /** Deliveries waiting for a retry. */
@@ -129,9 +129,10 @@ export class DeliveryWorker {
   }
 
   /**
-   * Runs `fn` in one transaction together with the deliveries it starts (their calls' synchronous parts,
-   * such as a local queue's insert) and the removal of deliveries that succeeded since the last commit.
-   * If the commit fails, the calls it covered count as failed and the successes are written again later.
+   * Runs `fn` in one transaction together with the deliveries it starts, the ready ones included (their
+   * calls' synchronous parts, such as a local queue's insert), and the removal of deliveries that
+   * succeeded since the last commit. If the commit fails, the calls it covered count as failed and the
+   * successes are written again later.
    */
   batch<T>(fn: () => T): T {
     if (this.started) return fn();
@@ -145,7 +146,9 @@ export class DeliveryWorker {
       return this.deps.transaction(() => {
         this.writeSettled(settled);
         if (done.length > 0) this.deps.markDone(done);
-        return fn();
+        const out = fn();
+        this.startReady();
+        return out;
       });
     } catch (error) {
       for (const token of started) token.uncommitted = true;
@@ -153,6 +156,8 @@ export class DeliveryWorker {
       this.settled.unshift(...settled);
       this.done.unshift(...done);
       if (settled.length > 0 || done.length > 0) setTimeout(() => this.flushSettled(), 1000).unref();
+      // Deliveries the failed transaction did not reach still start on their own.
+      this.drainSoon();
       throw error;
     } finally {
       this.started = undefined;
@@ -226,35 +231,46 @@ export class DeliveryWorker {
   }
 
   /**
+   * Starts ready deliveries in the next check phase, together (one transaction), not one by one. Under
+   * load a group commit of PutEvents is due in that phase: they start in its transaction, so routed
+   * events and newly accepted ones share one commit instead of one each.
+   */
+  private drainSoon(): void {
+    if (this.drainScheduled || this.ready.length === 0) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
+      if (this.deps.commitDue?.()) return;
+      this.drain();
+    });
+  }
+
+  /**
    * Starts ready deliveries. Their synchronous parts run in one transaction, so a batch of deliveries
    * to a local queue shares one commit; if that commit fails, the calls it covered count as failed.
    */
   private drain(): void {
     if (this.stopped || this.inFlight >= MAX_IN_FLIGHT || this.ready.length === 0) return;
     try {
-      this.batch(() => {
-        while (!this.stopped && this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
-          const token: Started = { uncommitted: false };
-          this.started!.push(token);
-          this.inFlight++;
-          void this.attempt(this.ready.shift()!, token).finally(() => this.finished());
-        }
-      });
+      this.batch(() => undefined);
     } catch {
       // The started calls are marked uncommitted: each fails and is retried.
     }
   }
 
+  /** Starts what is ready, inside the current `batch` transaction. */
+  private startReady(): void {
+    while (!this.stopped && this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
+      const token: Started = { uncommitted: false };
+      this.started!.push(token);
+      this.inFlight++;
+      void this.attempt(this.ready.shift()!, token).finally(() => this.finished());
+    }
+  }
+
   private finished(): void {
     this.inFlight--;
-    // Deliveries freed by completions in the same turn start together (one transaction), not one by one.
-    if (this.ready.length > 0 && !this.drainScheduled) {
-      this.drainScheduled = true;
-      setImmediate(() => {
-        this.drainScheduled = false;
-        this.drain();
-      });
-    }
+    this.drainSoon();
     if (this.inFlight === 0 && this.ready.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
   }
 

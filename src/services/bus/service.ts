@@ -110,7 +110,8 @@ export class BusService implements Service {
           },
           batch,
         ),
-      // The first attempts start now; their synchronous parts (a local queue's insert) share one
+      // The first attempts start in the next check phase, in the group commit due then (under load) or
+      // in one transaction of their own; their synchronous parts (a local queue's insert) share that
       // commit with the done marks of events that matched nothing.
       deliver: (routed) => {
         worker.markDone(routed.done);
