@@ -19,6 +19,15 @@ export const DEFAULT_CONCURRENCY = 10;
  */
 export const SCALE_OUT_DELAY_MS = 10;
 
+/**
+ * The wait is judged on a timer: one that fires late means eddy's own event loop was blocked meanwhile
+ * (a fork, a GC pause), not that the warm instance is slow, and a release waiting to be read may be
+ * queued behind it; the pool then looks again after another SCALE_OUT_DELAY_MS. Otherwise each pause
+ * started instances, whose forks paused the loop again, until the pool was full. Past this wait (about
+ * a cold start) a new instance is started whatever the timer says.
+ */
+export const SCALE_OUT_MAX_WAIT_MS = 100;
+
 /** How a pool starts instances and how long it keeps idle ones. */
 export interface PoolOptions {
   start(generation: number): Instance;
@@ -39,6 +48,8 @@ export class InstancePool {
   /** When each instance was last released (clock time), for its reap timer. */
   private readonly lastUsed = new Map<Instance, number>();
   private scaleOutTimer?: NodeJS.Timeout;
+  /** When the scale-out timer was armed, and for when (performance.now()). */
+  private scaleOutArmedFor = 0;
   private generation = 0;
   private disposed = false;
   private retiring = false;
@@ -62,7 +73,7 @@ export class InstancePool {
     if (instance) return Promise.resolve(instance);
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject, since: performance.now() });
-      this.armScaleOut();
+      this.armScaleOut(false);
     });
   }
 
@@ -152,31 +163,47 @@ export class InstancePool {
     waiter.resolve(instance);
   }
 
-  /** Serves waiters in order: from idle instances, else with new ones for those that waited long enough. */
+  /** Serves waiters (see drainWaiters), then watches those still waiting. */
   private serveWaiters(): void {
+    this.drainWaiters(false);
+    this.armScaleOut(false);
+  }
+
+  /**
+   * Serves waiters in order from idle instances; with new ones when no warm instance is busy (nothing
+   * to wait for), when `scaleOut` (the timer's verdict) allows it for those that waited long enough,
+   * or past SCALE_OUT_MAX_WAIT_MS.
+   */
+  private drainWaiters(scaleOut: boolean): void {
     if (this.disposed) return;
     while (this.waiters.length > 0) {
       const waited = performance.now() - this.waiters[0].since;
-      const instance =
-        this.takeIdle() ??
-        (waited >= SCALE_OUT_DELAY_MS || !this.hasWarmBusy() ? this.startIfRoom() : undefined);
+      const mayStart =
+        waited >= SCALE_OUT_MAX_WAIT_MS || (scaleOut && waited >= SCALE_OUT_DELAY_MS) || !this.hasWarmBusy();
+      const instance = this.takeIdle() ?? (mayStart ? this.startIfRoom() : undefined);
       if (!instance) break;
       this.waiters.shift()!.resolve(instance);
     }
-    this.armScaleOut();
   }
 
-  /** Wakes up when the oldest waiter has waited SCALE_OUT_DELAY_MS (real time: a waiting caller's). */
-  private armScaleOut(): void {
-    if (this.scaleOutTimer || this.waiters.length === 0 || this.size >= this.options.maxInstances) return;
-    const due = this.waiters[0].since + SCALE_OUT_DELAY_MS - performance.now();
-    this.scaleOutTimer = setTimeout(
-      () => {
-        this.scaleOutTimer = undefined;
-        this.serveWaiters();
-      },
-      Math.max(1, Math.ceil(due)),
-    );
+  /**
+   * Wakes up when the oldest waiter has waited SCALE_OUT_DELAY_MS (real time: a waiting caller's), or,
+   * `fresh` after a late timer, SCALE_OUT_DELAY_MS from now.
+   */
+  private armScaleOut(fresh: boolean): void {
+    if (this.scaleOutTimer || this.disposed || this.waiters.length === 0) return;
+    if (this.size >= this.options.maxInstances) return;
+    const now = performance.now();
+    const due = fresh
+      ? SCALE_OUT_DELAY_MS
+      : Math.max(1, Math.ceil(this.waiters[0].since + SCALE_OUT_DELAY_MS - now));
+    this.scaleOutArmedFor = now + due;
+    this.scaleOutTimer = setTimeout(() => {
+      this.scaleOutTimer = undefined;
+      const late = performance.now() - this.scaleOutArmedFor > SCALE_OUT_DELAY_MS;
+      this.drainWaiters(!late);
+      this.armScaleOut(late);
+    }, due);
   }
 
   // Lazily re-armed: an instance released again before its timer fires gets the rest of its idle period.
