@@ -76,11 +76,19 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): Routed {
   const jobs: DeliveryJob[] = [];
   const done: number[] = [];
   const configs = new Map<TargetModel, { value: DeliveryTarget; text: string }>();
+  // A rule's target ids and match summary are the same for every event of the batch it matches.
+  const matched = new Map<Rule, { targets: string[]; summary: string }>();
   const now = deps.now();
   for (const event of batch) {
     const ticket: EventTicket = { seq: event.seq, left: 0 };
     const traceId = traceOf(event);
     for (const rule of rulesFor(deps, event)) {
+      let match = matched.get(rule);
+      if (!match) {
+        const targets = rule.targets.map((t) => t.id);
+        match = { targets, summary: `rule ${rule.name} matched → ${targets.join(', ') || 'no targets'}` };
+        matched.set(rule, match);
+      }
       deps.trace.publish({
         kind: 'match',
         traceId,
@@ -89,8 +97,8 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): Routed {
           rule: rule.name,
           bus: rule.busName,
           eventId: event.id,
-          targets: rule.targets.map((t) => t.id),
-          summary: `rule ${rule.name} matched → ${rule.targets.map((t) => t.id).join(', ') || 'no targets'}`,
+          targets: match.targets,
+          summary: match.summary,
         },
       });
       const context = { ruleName: rule.name, ruleArn: rule.arn, ingestionTime: isoTime(event.time) };

@@ -174,7 +174,7 @@ export class QueueEngine {
       kind: 'message',
       traceId: traceId ?? `queue:${queue.row.name}`,
       resource: queue.row.arn,
-      time: new Date(this.clock.now()).toISOString(),
+      time: isoTime(this.clock.now()),
       payload: { action, queue: queue.row.name, summary: messageSummary(action, payload), ...payload },
     });
   }
@@ -196,6 +196,15 @@ export class QueueEngine {
 }
 
 /** The one-line text `eddy tail` prints for a queue record. */
+let lastMs = NaN;
+let lastIso = '';
+
+/** A time as ISO text; a burst of sends shares its millisecond, so the last text is kept. */
+function isoTime(ms: number): string {
+  if (ms !== lastMs) [lastMs, lastIso] = [ms, new Date(ms).toISOString()];
+  return lastIso;
+}
+
 function messageSummary(action: string, payload: Record<string, unknown>): string {
   const id = typeof payload.messageId === 'string' ? payload.messageId.slice(0, 8) : '';
   const body = typeof payload.body === 'string' ? ` ${payload.body.slice(0, 80)}` : '';
