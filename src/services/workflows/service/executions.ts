@@ -309,10 +309,10 @@ export class ExecutionManager {
   }
 
   private trimExpress(): void {
-    while (this.express.size > EXPRESS_KEPT) {
-      const oldest = [...this.express.entries()].find(([, l]) => l.row.status !== 'RUNNING');
-      if (!oldest) return;
-      this.express.delete(oldest[0]);
+    // Oldest first (a Map iterates in insertion order), without copying the 1,000 kept on every end.
+    for (const [arn, live] of this.express) {
+      if (this.express.size <= EXPRESS_KEPT) return;
+      if (live.row.status !== 'RUNNING') this.express.delete(arn);
     }
   }
 
