@@ -1,6 +1,6 @@
 // The instance pool: warm instances are reused, a busy one is waited for briefly before the pool scales
 // out, the concurrency limit holds, and idle instances are reaped on the clock.
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
 import type { Instance } from '../../../src/services/functions/runtime/instance.js';
 import { InstancePool, SCALE_OUT_DELAY_MS } from '../../../src/services/functions/runtime/pool.js';
@@ -121,4 +121,30 @@ test('dispose stops every instance and fails waiting invocations', async () => {
   p.dispose();
   await expect(waiting).rejects.toThrow('function stopped');
   expect(started.every((i) => !i.alive)).toBe(true);
+});
+
+test('a scale-out timer that fires late (the loop was blocked) starts nothing; a release in the next window serves the waiter', async () => {
+  const { p, started } = pool();
+  const first = await p.acquire();
+  const realNow = performance.now.bind(performance);
+  let blockedMs = 0;
+  const now = vi.spyOn(performance, 'now').mockImplementation(() => realNow() + blockedMs);
+  const realSetTimeout = globalThis.setTimeout;
+  let timers = 0;
+  const timer = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+    timers++;
+    // The second timer is the one armed after the late first: the instance is released right then.
+    if (timers === 2) queueMicrotask(() => p.release(first));
+    return realSetTimeout(fn, ms);
+  }) as typeof setTimeout);
+  try {
+    const second = p.acquire();
+    // As if eddy's loop had been blocked for 50 ms after the waiter queued (less than the max wait).
+    blockedMs = 50;
+    expect(await second).toBe(first);
+    expect(started).toHaveLength(1);
+  } finally {
+    now.mockRestore();
+    timer.mockRestore();
+  }
 });
