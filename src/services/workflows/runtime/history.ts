@@ -47,9 +47,10 @@ function computeDetailsKey(type: string): string | undefined {
 
 // Reading the clock can cost a system call (330 ns measured in a sandbox: more than a whole Pass
 // state). While the interpreter runs synchronous states in a row it lets their events share one
-// reading (`shareTime`), renewed every TIME_REUSES events, so an event's time is at most a few
-// synchronous states' work old; everything else reads the clock.
-const TIME_REUSES = 64;
+// reading (`shareTime`), renewed every TIME_REUSES events, so an event's time is at most the work of
+// 128 synchronous states old (tens of microseconds, below the millisecond timestamps' resolution);
+// everything else reads the clock.
+const TIME_REUSES = 256;
 
 // Engine events never carry truncated payloads; one frozen object serves every state event.
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
@@ -57,7 +58,8 @@ const NOT_TRUNCATED = Object.freeze({ truncated: false });
 /** Appends events and publishes them. */
 export class History {
   readonly events: HistoryEvent[] = [];
-  private readonly listeners = new Set<HistoryListener>();
+  // Created by the first listen(): an engine-only run has no listener.
+  private listeners: Set<HistoryListener> | undefined = undefined;
   private waiters: (() => void)[] = [];
   private closed = false;
   // Starts as undefined so the field holds any value: a number-only field would box a new copy of
@@ -126,7 +128,8 @@ export class History {
 
   private append(event: HistoryEvent): void {
     this.events.push(event);
-    if (this.listeners.size > 0) for (const listener of this.listeners) listener(event);
+    if (this.listeners !== undefined && this.listeners.size > 0)
+      for (const listener of this.listeners) listener(event);
     if (this.waiters.length > 0) this.wake();
   }
 
@@ -162,8 +165,9 @@ export class History {
 
   /** Calls `listener` for every future event; returns the unsubscribe function. */
   listen(listener: HistoryListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    const listeners = (this.listeners ??= new Set());
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** Ends iteration after the events already added. */
