@@ -279,13 +279,6 @@ export class DeliveryWorker {
     const attempt = row.attempts + 1;
     let envelopeText: string | undefined;
     const envelope = () => (envelopeText ??= row.envelope ?? deps.envelopeOf(row.eventSeq) ?? row.payload);
-    const base = {
-      rule: target.ruleName,
-      ruleArn: target.ruleArn,
-      target: target.id,
-      targetArn: target.arn,
-      attempt,
-    };
     try {
       await callTarget(deps, target, row.payload, envelope, row.traceId);
       if (started.uncommitted) throw new Error('the target call was not committed to the store');
@@ -294,6 +287,13 @@ export class DeliveryWorker {
       return;
     } catch (error) {
       if (this.stopped) return;
+      const base = {
+        rule: target.ruleName,
+        ruleArn: target.ruleArn,
+        target: target.id,
+        targetArn: target.arn,
+        attempt,
+      };
       const message = error instanceof Error ? error.message : String(error);
       const now = deps.clock.now();
       const decision = isPermanent(error)

@@ -101,14 +101,17 @@ export function routeEvents(deps: PipelineDeps, batch: QueuedEvent[]): Routed {
           summary: match.summary,
         },
       });
-      const context = { ruleName: rule.name, ruleArn: rule.arn, ingestionTime: isoTime(event.time) };
       for (const target of rule.targets) {
         if (event.stored?.has(deliveryKey(rule.arn, target.id))) continue;
         // A target that takes the whole event gets the envelope text when it is the serialized event.
         const input =
           event.normalised && takesWholeEvent(target)
             ? { payload: event.envelope }
-            : applyTargetInput(target, event.event, context);
+            : applyTargetInput(target, event.event, {
+                ruleName: rule.name,
+                ruleArn: rule.arn,
+                ingestionTime: isoTime(event.time),
+              });
         if ('dropped' in input) {
           skipped(deps, traceId, rule, target, input.reason);
           continue;

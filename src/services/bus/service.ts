@@ -361,8 +361,9 @@ export class BusService implements Service {
       }
       return appended;
     });
-    // Queued for matching only once committed: a rolled-back event must not be routed.
-    this.pump!.push(queued.map((q, i) => ({ ...q, seq: seqs[i] })));
+    // Queued for matching only once committed: a rolled-back event must not be routed. The staged
+    // objects are not used again, so each takes its sequence number instead of being copied.
+    this.pump!.push(queued.map((q, i) => Object.assign(q, { seq: seqs[i] })));
   }
 
   private forward(busArn: string, envelope: string, traceId?: string): void {

@@ -38,6 +38,22 @@ export function arnService(arn: string): string | undefined {
   return parts.length >= 6 && parts[0] === 'arn' ? parts[2] : undefined;
 }
 
+/** How each target ARN is called, kept per ARN: a rule's few targets are called for every event. */
+const kinds = new Map<string, string>();
+/** Beyond this many ARNs the cache starts over (targets come and go through the API). */
+const KINDS_MAX = 1_000;
+
+/** `http` for an http(s) endpoint, else the ARN's service (`''` when it is none). */
+function kindOf(arn: string): string {
+  let kind = kinds.get(arn);
+  if (kind === undefined) {
+    kind = /^https?:\/\//.test(arn) ? 'http' : (arnService(arn) ?? '');
+    if (kinds.size >= KINDS_MAX) kinds.clear();
+    kinds.set(arn, kind);
+  }
+  return kind;
+}
+
 /** Delivers `payload` (the target's input, JSON text) to the target; rejects when it fails. */
 export async function callTarget(
   deps: TargetDeps,
@@ -48,8 +64,9 @@ export async function callTarget(
   traceId: string,
 ): Promise<void> {
   const arn = target.arn;
-  if (/^https?:\/\//.test(arn)) return postHttp(arn, payload, target.httpParameters);
-  switch (arnService(arn)) {
+  const kind = kindOf(arn);
+  if (kind === 'http') return postHttp(arn, payload, target.httpParameters);
+  switch (kind) {
     case 'sqs':
       // A queue receives the input text as the message body.
       await deps.router.invoke(arn, payload, { traceId, messageGroupId: target.messageGroupId });
@@ -76,7 +93,7 @@ export async function callTarget(
       // an EXPRESS one, whose outcome EventBridge never sees.
       await deps.router.invoke(arn, parseJson(payload), {
         traceId,
-        invocationType: arnService(arn) === 'states' ? 'Event' : 'RequestResponse',
+        invocationType: kind === 'states' ? 'Event' : 'RequestResponse',
       });
   }
 }
