@@ -5,7 +5,10 @@
 // after the handler had run), so invocation latency at 1,000 events/s and health checks during a storm
 // of looping or allocating handlers depended on the handlers. At nice +10 the scheduler lets eddy finish
 // its turn first; a handler still gets every cycle eddy does not use. (On Lambda each execution
-// environment has its own CPU share: no handler competes with the service that invokes it.)
+// environment has its own CPU share: no handler competes with the service that invokes it.) The price:
+// on a machine saturated by other programs a handler gets a smaller share than they do, and its Timeout
+// is still wall-clock time; measured so, handler CPU per invocation rose (colder caches, more instances
+// in turn), which is why this is a fixed, moderate step and not the lowest priority.
 import { getPriority, setPriority } from 'node:os';
 
 /** How much nicer than eddy a handler process runs (Unix nice: higher is lower priority; 19 at most). */
