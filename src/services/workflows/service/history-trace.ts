@@ -116,7 +116,7 @@ export class TraceBatcher {
         {
           codec: HISTORY_CODEC,
           count: events.length,
-          time: events[events.length - 1].timestamp,
+          time: latest(events),
           traceId: row.traceId,
           resource: row.arn,
           data: run,
@@ -126,6 +126,13 @@ export class TraceBatcher {
       );
     }
   }
+}
+
+/** The latest timestamp of `events` (the row's time: a `since` query must find every record in it). */
+function latest(events: readonly HistoryEvent[]): number {
+  let time = 0;
+  for (const event of events) if (event.timestamp > time) time = event.timestamp;
+  return time;
 }
 
 /** The records of a packed run of history events, numbered from `firstSeq`. */
