@@ -15,7 +15,7 @@
 // BUS_NODE_ARGS adds node flags to eddy's process; BUS_SQS_ONLY=1 runs only the baseline and the SQS throughput.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import buildDist from '../global-setup.js';
@@ -372,7 +372,8 @@ export default async function run(): Promise<void> {
     const probeAfter = speedProbe();
 
     console.log(
-      `PutEvents throughput, ${fmt(BATCHES)} batches of 10, ${CONCURRENCY} connections, each server its own process`,
+      `PutEvents throughput, ${fmt(BATCHES)} batches of 10, ${CONCURRENCY} connections, each server its own process ` +
+        `(load average ${loadavg()[0].toFixed(1)}: other work on this machine slows every figure)`,
     );
     const cpu = (r: Throughput) => `${r.cpuPerEvent.toFixed(0)} µs server CPU/event`;
     console.log(
