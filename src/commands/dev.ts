@@ -93,23 +93,28 @@ export default class Dev extends EddyCommand {
         ...exposureWarnings(flags.host, (flags.auth ?? []).length > 0),
       ],
     };
-    if (!this.jsonEnabled()) this.printStarted(started);
-    env.trace.subscribe((record) => {
-      if (this.jsonEnabled()) return;
-      if (record.kind === 'reload') {
-        this.log(colors.green(`↻ reloaded ${record.payload.template}`));
-        this.log(renderResourceTable(resourceRows(env.currentApp)));
-      } else if (record.kind === 'error') {
-        this.logToStderr(colors.red(`✘ ${record.payload.location ?? ''} ${record.payload.message}`));
-      }
-    });
+    const json = this.jsonEnabled();
+    if (!json) this.printStarted(started);
+    // Only reloads and errors are printed: a listener of every kind would have every record built for it.
+    if (!json)
+      env.trace.subscribe(
+        (record) => {
+          if (record.kind === 'reload') {
+            this.log(colors.green(`↻ reloaded ${record.payload.template}`));
+            this.log(renderResourceTable(resourceRows(env.currentApp)));
+          } else if (record.kind === 'error') {
+            this.logToStderr(colors.red(`✘ ${record.payload.location ?? ''} ${record.payload.message}`));
+          }
+        },
+        ['reload', 'error'],
+      );
     const stop = async () => {
       await env.stop();
       process.exit(0);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    if (this.jsonEnabled()) this.logJson(started);
+    if (json) this.logJson(started);
     await new Promise(() => undefined);
     return started;
   }

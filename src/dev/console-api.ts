@@ -119,10 +119,9 @@ function intParam(url: URL, name: string, fallback: number): number {
 
 /** The handler for `/_eddy/events`, `/_eddy/trace` and `/_eddy/fixtures` (GET only). */
 export function consoleApi(source: ConsoleApiSource) {
+  // The newest record: looked up in the log once, then followed through the hub (no listener, which
+  // would have every record built for it).
   let lastSeq: number | undefined;
-  source.trace.subscribe((r) => {
-    if (lastSeq !== undefined) lastSeq = Math.max(lastSeq, r.seq);
-  });
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -132,7 +131,7 @@ export function consoleApi(source: ConsoleApiSource) {
       return true;
     }
     if (path === '/_eddy/events') {
-      lastSeq ??= findLastSeq(source.trace);
+      lastSeq = Math.max(lastSeq ?? findLastSeq(source.trace), source.trace.latestSeq ?? 0);
       const limit = Math.min(intParam(url, 'limit', 500), 5000);
       // Past the newest record nothing is left to find: a huge `before` would walk down empty windows.
       const before = Math.min(intParam(url, 'before', lastSeq + 1), lastSeq + 1);

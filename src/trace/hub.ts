@@ -1,7 +1,7 @@
 // The in-process publisher: services publish trace records, subscribers (SSE clients, tests, the CLI)
 // receive them. A sink (the store's trace log) keeps them for `?since=` and assigns sequence numbers.
 import type { PackedRecords, TraceCodec } from './packed.js';
-import type { TraceInput, TraceRecord } from './record.js';
+import type { TraceInput, TraceKind, TraceRecord } from './record.js';
 
 /** Where published records are kept; returns the record's sequence number. */
 export interface TraceSink {
@@ -21,8 +21,12 @@ export type TraceListener = (record: TraceRecord) => void;
 /** Publishes trace records to subscribers, after storing them in the sink. */
 export class TraceHub {
   private readonly listeners = new Set<TraceListener>();
+  /** Listeners that asked for some kinds only, with those kinds. */
+  private readonly filtered = new Map<TraceListener, ReadonlySet<TraceKind>>();
   private seq = 0;
+  private latest: number | undefined;
   private readonly codecs = new Map<string, TraceCodec>();
+  private readonly codecKinds = new Map<string, readonly TraceKind[]>();
 
   constructor(private readonly sink?: TraceSink) {}
 
@@ -38,6 +42,7 @@ export class TraceHub {
     };
     if (input.resource !== undefined) record.resource = input.resource;
     record.seq = this.sink ? this.sink.append(record) : ++this.seq;
+    this.latest = record.seq;
     for (const listener of this.listeners) {
       try {
         listener(record);
@@ -45,12 +50,24 @@ export class TraceHub {
         // A subscriber's bug must not break the publisher (a service in the middle of a delivery).
       }
     }
+    for (const [listener, kinds] of this.filtered) {
+      if (!kinds.has(record.kind)) continue;
+      try {
+        listener(record);
+      } catch {
+        // As above.
+      }
+    }
     return record;
   }
 
-  /** Names the expander of packed records of `codec` (a service registers its own on start). */
-  defineCodec(codec: string, expand: TraceCodec): void {
+  /**
+   * Names the expander of packed records of `codec` (a service registers its own on start) and the
+   * kinds of record it expands to, so listeners of other kinds never make it expand a run.
+   */
+  defineCodec(codec: string, expand: TraceCodec, kinds: readonly TraceKind[]): void {
     this.codecs.set(codec, expand);
+    this.codecKinds.set(codec, kinds);
   }
 
   /**
@@ -68,7 +85,10 @@ export class TraceHub {
       first = this.seq + 1;
       this.seq += packed.count;
     }
-    if (this.listeners.size === 0) return;
+    this.latest = first + packed.count - 1;
+    const kinds = this.codecKinds.get(packed.codec) ?? [];
+    const wanting = [...this.filtered].filter(([, wanted]) => kinds.some((kind) => wanted.has(kind)));
+    if (this.listeners.size === 0 && wanting.length === 0) return;
     // `live` builds the same records from what the publisher still holds, without decoding `data`.
     for (const record of live ? live(first) : expand(packed.data, first)) {
       for (const listener of this.listeners) {
@@ -78,13 +98,33 @@ export class TraceHub {
           // As in publish.
         }
       }
+      for (const [listener, wanted] of wanting) {
+        if (!wanted.has(record.kind)) continue;
+        try {
+          listener(record);
+        } catch {
+          // As in publish.
+        }
+      }
     }
   }
 
-  /** Receives every record published from now on; returns the unsubscribe function. */
-  subscribe(listener: TraceListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** The sequence number of the newest record published by this hub (undefined before the first). */
+  get latestSeq(): number | undefined {
+    return this.latest;
+  }
+
+  /**
+   * Receives every record published from now on, or only those of `kinds` (cheaper: a run of packed
+   * records of other kinds is then never expanded); returns the unsubscribe function.
+   */
+  subscribe(listener: TraceListener, kinds?: readonly TraceKind[]): () => void {
+    if (kinds) this.filtered.set(listener, new Set(kinds));
+    else this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      this.filtered.delete(listener);
+    };
   }
 
   /** Stored records (empty without a sink). */

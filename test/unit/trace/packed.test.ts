@@ -21,7 +21,7 @@ describe('packed records', () => {
   test('get consecutive numbers between published ones, with or without a sink', () => {
     for (const sink of [undefined, storeTraceSink(openStore({ inMemory: true }))]) {
       const hub = new TraceHub(sink);
-      hub.defineCodec('words', words);
+      hub.defineCodec('words', words, ['log']);
       const seen: TraceRecord[] = [];
       hub.subscribe((r) => seen.push(r));
       hub.publish({ kind: 'reload', traceId: 'a', payload: {} });
@@ -41,11 +41,33 @@ describe('packed records', () => {
     }
   });
 
+  test('a listener of some kinds gets only those, and runs of other kinds are never expanded for it', () => {
+    const hub = new TraceHub();
+    let expanded = 0;
+    hub.defineCodec('words', (data, first) => (expanded++, words(data, first)), ['log']);
+    const reloads: TraceRecord[] = [];
+    const logs: TraceRecord[] = [];
+    hub.subscribe((r) => reloads.push(r), ['reload']);
+    hub.publish({ kind: 'reload', traceId: 'a', payload: {} });
+    hub.publish({ kind: 'event', traceId: 'e', payload: {} });
+    hub.publishPacked({ codec: 'words', count: 2, time: 0, traceId: 't', data: ['x', 'y'] });
+    expect(expanded).toBe(0);
+    expect(hub.latestSeq).toBe(4);
+    const unsubscribe = hub.subscribe((r) => logs.push(r), ['log']);
+    hub.publishPacked({ codec: 'words', count: 1, time: 0, traceId: 't', data: ['z'] });
+    unsubscribe();
+    hub.publishPacked({ codec: 'words', count: 1, time: 0, traceId: 't', data: ['w'] });
+    expect(reloads.map((r) => r.seq)).toEqual([1]);
+    expect(logs.map((r) => [r.seq, r.payload.word])).toEqual([[5, 'z']]);
+    expect(expanded).toBe(1);
+    expect(hub.latestSeq).toBe(6);
+  });
+
   test('a stored row of a codec nobody defines reads as nothing', () => {
     const store = openStore({ inMemory: true });
     const sink = storeTraceSink(store);
     const writer = new TraceHub(sink);
-    writer.defineCodec('words', words);
+    writer.defineCodec('words', words, ['log']);
     writer.publishPacked({ codec: 'words', count: 2, time: 0, traceId: 't', data: ['x', 'y'] });
     writer.publish({ kind: 'reload', traceId: 'r', payload: {} });
     sink.flush();

@@ -67,7 +67,7 @@ export class TraceBatcher {
   private closed = false;
 
   constructor(private readonly trace: TraceHub) {
-    trace.defineCodec(HISTORY_CODEC, expandHistory);
+    trace.defineCodec(HISTORY_CODEC, expandHistory, ['execution', 'state']);
   }
 
   /** Map/Parallel nesting depth per execution. */
