@@ -6,6 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MAX_LOG_LINE_CHARS } from '../../../src/services/functions/runtime/log-lines.js';
 import { startEddy, type RunningEddy } from '../../../src/testing/index.js';
+import { healthLoop, invoke as invokeAt } from './storm-client.js';
 import { stormProject } from './storm-project.js';
 
 let eddy: RunningEddy;
@@ -18,55 +19,7 @@ afterAll(async () => {
   await eddy?.stop();
 });
 
-async function invoke(name: string, tail = false) {
-  const res = await fetch(`${eddy.endpoint}/2015-03-31/functions/${name}/invocations`, {
-    method: 'POST',
-    headers: tail ? { 'x-amz-log-type': 'Tail' } : {},
-    body: '{}',
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    functionError: res.headers.get('x-amz-function-error'),
-    logTail: res.headers.get('x-amz-log-result'),
-    text,
-  };
-}
-
-/** Polls /_eddy/health every 20 ms until stopped; returns the slowest answer, the 99th percentile and failures. */
-function healthLoop() {
-  let running = true;
-  let maxMs = 0;
-  let failures = 0;
-  let checks = 0;
-  const latencies: number[] = [];
-  const done = (async () => {
-    while (running) {
-      const started = performance.now();
-      try {
-        const res = await fetch(`${eddy.endpoint}/_eddy/health`, { signal: AbortSignal.timeout(10_000) });
-        await res.text();
-        if (!res.ok) failures++;
-      } catch {
-        failures++;
-      }
-      const ms = performance.now() - started;
-      latencies.push(ms);
-      maxMs = Math.max(maxMs, ms);
-      checks++;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await done;
-      latencies.sort((a, b) => a - b);
-      const p99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
-      return { maxMs, p99Ms, failures, checks };
-    },
-  };
-}
+const invoke = (name: string, tail = false) => invokeAt(eddy.endpoint, name, tail);
 
 test(
   'every handler fault is answered as Lambda does while the server stays responsive',
@@ -78,7 +31,7 @@ test(
     // eddy runs in this process: the event loop's longest stall is eddy's (or this test's) block.
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
-    const health = healthLoop();
+    const health = healthLoop(eddy.endpoint);
     const [throws, rejects, exits, hangs, hogs, chatty, big] = await Promise.all([
       invoke('throws'),
       invoke('rejects'),
