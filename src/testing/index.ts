@@ -17,6 +17,11 @@ export interface StartEddyOptions {
   parameterOverrides?: Record<string, string>;
   /** Buckets served from existing folders: bucket name (or logical id) → folder. */
   buckets?: Record<string, string>;
+  /**
+   * Keep every trace record in `records` for `waitFor` (default true). Off, nothing listens to the
+   * trace, as in `eddy dev` with no `eddy tail` attached: benchmarks measure eddy as users run it.
+   */
+  traceRecords?: boolean;
   /** Reload on template changes (off by default in tests). */
   watch?: boolean;
   /** The clock for retries, schedules and timeouts (a ManualClock drives them without sleeping). */
@@ -72,15 +77,16 @@ export async function startEddy(options: StartEddyOptions = {}): Promise<Running
   const key = firstKey && { accessKeyId: firstKey[0], secretAccessKey: firstKey[1] };
   const records: TraceRecord[] = [...env.trace.history({ afterSeq: 0 })];
   const waiters = new Set<{ test: (r: TraceRecord) => boolean; resolve: (r: TraceRecord) => void }>();
-  env.trace.subscribe((record) => {
-    records.push(record);
-    for (const waiter of waiters) {
-      if (waiter.test(record)) {
-        waiters.delete(waiter);
-        waiter.resolve(record);
+  if (options.traceRecords !== false)
+    env.trace.subscribe((record) => {
+      records.push(record);
+      for (const waiter of waiters) {
+        if (waiter.test(record)) {
+          waiters.delete(waiter);
+          waiter.resolve(record);
+        }
       }
-    }
-  });
+    });
   return {
     endpoint: env.endpoint,
     get app() {
@@ -88,6 +94,8 @@ export async function startEddy(options: StartEddyOptions = {}): Promise<Running
     },
     records,
     waitFor(query, timeoutMs = 10_000) {
+      if (options.traceRecords === false)
+        return Promise.reject(new Error('waitFor: this eddy was started with traceRecords: false'));
       const test = matcher(query);
       const seen = records.find(test);
       if (seen) return Promise.resolve(seen);

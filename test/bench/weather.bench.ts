@@ -127,6 +127,8 @@ export default async function run(): Promise<void> {
   const eddy = await startEddy({
     template: join(REPO, 'templates/weather/template.yaml'),
     buckets: { StationsBucket: data },
+    // No trace listener, as in `eddy dev` without a tail client (the test helper's keeps every record).
+    traceRecords: false,
   });
   const sfn = sfnClient(eddy);
   try {

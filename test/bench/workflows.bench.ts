@@ -146,7 +146,8 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 /** Runs the benchmark. */
 export default async function run(): Promise<void> {
   const state = mkdtempSync(join(tmpdir(), 'eddy-bench-sfn-'));
-  const eddy = await startEddy({ state });
+  // No trace listener, as in `eddy dev` without a tail client: the test helper's would build every record.
+  const eddy = await startEddy({ state, traceRecords: false });
   const sfn = new SFNClient({
     endpoint: eddy.endpoint,
     region: 'us-east-1',
