@@ -123,7 +123,8 @@ describe('event source mappings and pipes with real handlers', () => {
         timeout: 15_000,
       })
       .toEqual([{ sku: 'A-1', price: 42 }]);
-    const stages = h.records.filter((r) => r.kind === 'pipe').map((r) => r.payload.stage);
-    expect(stages).toEqual(['batch', 'enriched', 'delivered']);
+    // The handler writes `seen` before it returns; the pipe records the delivery after it returns.
+    const stages = () => h.records.filter((r) => r.kind === 'pipe').map((r) => r.payload.stage);
+    await expect.poll(stages, { timeout: 15_000 }).toEqual(['batch', 'enriched', 'delivered']);
   }, 30_000);
 });
