@@ -34,6 +34,16 @@ describe('execution history pages', () => {
     store.close();
   });
 
+  test('pages an older eddy wrote as plain JSON arrays read beside packed ones', () => {
+    const { store, executions } = storeWithExecutions();
+    store.db
+      .prepare('INSERT INTO sfn_history_pages (execution_arn, first_id, last_id, events) VALUES (?, ?, ?, ?)')
+      .run('arn:e', 1, 3, JSON.stringify(events(1, 3)));
+    executions.appendEvents('arn:e', events(4, 6));
+    expect(executions.events<Event>('arn:e')).toEqual(events(1, 6));
+    store.close();
+  });
+
   test('rows of the per-event table become pages, and a rewritten id keeps its last version', () => {
     // A store an older eddy wrote: every migration but the pages one.
     const store = openStore({ inMemory: true });
