@@ -20,9 +20,8 @@ export type TraceListener = (record: TraceRecord) => void;
 
 /** Publishes trace records to subscribers, after storing them in the sink. */
 export class TraceHub {
-  private readonly listeners = new Set<TraceListener>();
-  /** Listeners that asked for some kinds only, with those kinds. */
-  private readonly filtered = new Map<TraceListener, ReadonlySet<TraceKind>>();
+  /** Each listener with the kinds it asked for (undefined: every kind). */
+  private readonly listeners = new Map<TraceListener, ReadonlySet<TraceKind> | undefined>();
   private seq = 0;
   private latest: number | undefined;
   private readonly codecs = new Map<string, TraceCodec>();
@@ -43,21 +42,7 @@ export class TraceHub {
     if (input.resource !== undefined) record.resource = input.resource;
     record.seq = this.sink ? this.sink.append(record) : ++this.seq;
     this.latest = record.seq;
-    for (const listener of this.listeners) {
-      try {
-        listener(record);
-      } catch {
-        // A subscriber's bug must not break the publisher (a service in the middle of a delivery).
-      }
-    }
-    for (const [listener, kinds] of this.filtered) {
-      if (!kinds.has(record.kind)) continue;
-      try {
-        listener(record);
-      } catch {
-        // As above.
-      }
-    }
+    this.notify(record, this.listeners);
     return record;
   }
 
@@ -87,24 +72,25 @@ export class TraceHub {
     }
     this.latest = first + packed.count - 1;
     const kinds = this.codecKinds.get(packed.codec) ?? [];
-    const wanting = [...this.filtered].filter(([, wanted]) => kinds.some((kind) => wanted.has(kind)));
-    if (this.listeners.size === 0 && wanting.length === 0) return;
+    const wanting = [...this.listeners].filter(
+      ([, wanted]) => wanted === undefined || kinds.some((kind) => wanted.has(kind)),
+    );
+    if (wanting.length === 0) return;
     // `live` builds the same records from what the publisher still holds, without decoding `data`.
-    for (const record of live ? live(first) : expand(packed.data, first)) {
-      for (const listener of this.listeners) {
-        try {
-          listener(record);
-        } catch {
-          // As in publish.
-        }
-      }
-      for (const [listener, wanted] of wanting) {
-        if (!wanted.has(record.kind)) continue;
-        try {
-          listener(record);
-        } catch {
-          // As in publish.
-        }
+    for (const record of live ? live(first) : expand(packed.data, first)) this.notify(record, wanting);
+  }
+
+  /** Hands a record to each of `listeners` that takes its kind. A failing listener never affects others. */
+  private notify(
+    record: TraceRecord,
+    listeners: Iterable<[TraceListener, ReadonlySet<TraceKind> | undefined]>,
+  ): void {
+    for (const [listener, kinds] of listeners) {
+      if (kinds !== undefined && !kinds.has(record.kind)) continue;
+      try {
+        listener(record);
+      } catch {
+        // A subscriber's bug must not break the publisher (a service in the middle of a delivery).
       }
     }
   }
@@ -119,12 +105,8 @@ export class TraceHub {
    * records of other kinds is then never expanded); returns the unsubscribe function.
    */
   subscribe(listener: TraceListener, kinds?: readonly TraceKind[]): () => void {
-    if (kinds) this.filtered.set(listener, new Set(kinds));
-    else this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-      this.filtered.delete(listener);
-    };
+    this.listeners.set(listener, kinds && new Set(kinds));
+    return () => this.listeners.delete(listener);
   }
 
   /** Stored records (empty without a sink). */
