@@ -135,6 +135,12 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
       // Dropped, as above.
     }
   };
+  /** Counts `records` just buffered: written at once past MAX_BUFFERED, else in the next turn. */
+  const added = (records: number) => {
+    buffered += records;
+    if (buffered >= MAX_BUFFERED) flush();
+    else scheduled ??= setImmediate(flush);
+  };
   return {
     append: (record) => {
       buffer.push({
@@ -146,9 +152,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
         resource: record.resource,
         payload: JSON.stringify(record.payload),
       });
-      buffered++;
-      if (buffered >= MAX_BUFFERED) flush();
-      else scheduled ??= setImmediate(flush);
+      added(1);
       return lastSeq;
     },
     appendPacked: (packed) => {
@@ -163,9 +167,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
         resource: packed.resource,
         payload: JSON.stringify({ s: first, d: packed.data }),
       });
-      buffered += packed.count;
-      if (buffered >= MAX_BUFFERED) flush();
-      else scheduled ??= setImmediate(flush);
+      added(packed.count);
       return first;
     },
     read: ({ afterSeq, sinceTime, limit }, codecs) => {
