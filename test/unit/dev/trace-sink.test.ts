@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { storeTraceSink } from '../../../src/dev/trace-sink.js';
+import { storeTraceSink, TRACE_FLUSH_DELAY_MS } from '../../../src/dev/trace-sink.js';
 import { openStore } from '../../../src/store/database.js';
 import { TraceHub } from '../../../src/trace/hub.js';
 
@@ -27,7 +27,7 @@ function storedRecords(stateDir: string) {
 }
 
 describe('storeTraceSink', () => {
-  test('buffers writes until the next turn, but a reader always sees every record', async () => {
+  test('buffers writes for the flush delay, but a reader always sees every record', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'eddy-sink-'));
     dirs.push(stateDir);
     const store = openStore({ stateDir });
@@ -38,9 +38,11 @@ describe('storeTraceSink', () => {
       (_, i) => hub.publish({ kind: 'log', traceId: `t${i}`, payload: { i } }).seq,
     );
     expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-    // Nothing is committed yet: another connection sees no rows until the next turn.
+    // Nothing is committed yet: another connection sees no rows, not even in the next turn.
     expect(countRows(stateDir)).toBe(0);
     await new Promise((resolve) => setImmediate(resolve));
+    expect(countRows(stateDir)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, TRACE_FLUSH_DELAY_MS + 5));
     expect(storedRecords(stateDir).map((r) => r.seq)).toEqual(seqs);
     hub.publish({ kind: 'log', traceId: 'late', payload: {} });
     expect(hub.history({ afterSeq: 100 }).map((r) => r.traceId)).toEqual(['late']);
@@ -107,7 +109,7 @@ describe('storeTraceSink', () => {
 });
 
 describe('storeTraceSink after the store closed', () => {
-  test('a record published after close is dropped, never thrown from the next turn', async () => {
+  test('a record published after close is dropped, never thrown when the buffer is written', async () => {
     const store = openStore({ inMemory: true });
     const hub = new TraceHub(storeTraceSink(store));
     hub.publish({ kind: 'log', traceId: 'before', payload: {} });
@@ -116,8 +118,7 @@ describe('storeTraceSink after the store closed', () => {
     const crashes: unknown[] = [];
     const onError = (error: unknown) => crashes.push(error);
     process.on('uncaughtException', onError);
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, TRACE_FLUSH_DELAY_MS + 5));
     process.off('uncaughtException', onError);
     expect(crashes).toEqual([]);
   });
