@@ -31,48 +31,76 @@ const CODEC = 'codec:';
 /** One record inside a batch row. */
 type Packed = [number, number, TraceRecord['kind'], string, string | null, Record<string, unknown>];
 
+/** A record waiting to be written: its payload is serialized with its run's, in one call, at the flush. */
+interface Pending {
+  seq: number;
+  time: number;
+  kind: TraceRecord['kind'];
+  traceId: string;
+  resource: string | undefined;
+  payload: Record<string, unknown>;
+}
+
+/** What the buffer holds: records, and packed rows already serialized. */
+type Buffered = Pending | NumberedTraceRow;
+
+const isRow = (entry: Buffered): entry is NumberedTraceRow => typeof entry.payload === 'string';
+
 /** The rows to write: runs of up to BATCH_MAX records become one row each, packed rows stay as they are. */
-function pack(rows: NumberedTraceRow[]): NumberedTraceRow[] {
-  if (rows.length === 1) return rows;
+function pack(entries: Buffered[]): NumberedTraceRow[] {
   const out: NumberedTraceRow[] = [];
-  let run: NumberedTraceRow[] = [];
-  for (const row of rows) {
-    if (!row.kind.startsWith(CODEC)) {
-      run.push(row);
-      if (run.length === BATCH_MAX) run = packRun(run, out);
+  let run: Pending[] = [];
+  for (const entry of entries) {
+    if (isRow(entry)) {
+      run = packRun(run, out);
+      out.push(entry);
       continue;
     }
-    run = packRun(run, out);
-    out.push(row);
+    run.push(entry);
+    if (run.length === BATCH_MAX) run = packRun(run, out);
   }
   packRun(run, out);
   return out;
 }
 
-/** Appends `run` to `out` as one row (a batch row when it holds several records); returns a new run. */
-function packRun(run: NumberedTraceRow[], out: NumberedTraceRow[]): NumberedTraceRow[] {
-  if (run.length === 1) out.push(run[0]);
-  if (run.length > 1) {
-    let time = 0;
-    const parts: string[] = [];
-    for (const r of run) {
-      if (r.time > time) time = r.time;
-      const resource = r.resource === undefined ? 'null' : JSON.stringify(r.resource);
-      parts.push(
-        `[${r.seq},${r.time},${JSON.stringify(r.kind)},${JSON.stringify(r.traceId)},${resource},${r.payload}]`,
-      );
-    }
-    // The row's seq is its last record's and its time the latest: `seq > n` and `time >= t` queries
-    // find every row holding a record they want (the rest is filtered after reading).
-    out.push({
-      seq: run[run.length - 1].seq,
-      time,
-      kind: BATCH,
-      traceId: run[0].traceId,
-      payload: `[${parts.join(',')}]`,
-    });
+/**
+ * Appends `run` to `out` as one row (a batch row when it holds several records); returns a new run.
+ * One JSON.stringify over the whole run costs half of serializing each payload and joining the texts.
+ */
+function packRun(run: Pending[], out: NumberedTraceRow[]): Pending[] {
+  if (run.length === 0) return run;
+  const last = run[run.length - 1];
+  if (run.length === 1) {
+    const payload = serialize(last.payload);
+    if (payload !== undefined) out.push({ ...last, payload });
+    return [];
   }
-  return run.length === 0 ? run : [];
+  let time = 0;
+  const tuples: unknown[] = [];
+  for (const r of run) {
+    if (r.time > time) time = r.time;
+    tuples.push([r.seq, r.time, r.kind, r.traceId, r.resource ?? null, r.payload]);
+  }
+  // The row's seq is its last record's and its time the latest: `seq > n` and `time >= t` queries
+  // find every row holding a record they want (the rest is filtered after reading).
+  const row = { seq: last.seq, time, kind: BATCH, traceId: run[0].traceId };
+  const payload = serialize(tuples);
+  if (payload !== undefined) out.push({ ...row, payload });
+  else {
+    // A payload JSON cannot hold (a BigInt, a cycle) loses its own record, not its neighbours'.
+    const kept = tuples.filter((tuple) => serialize(tuple) !== undefined);
+    out.push({ ...row, payload: JSON.stringify(kept) });
+  }
+  return [];
+}
+
+/** JSON text of `value`, or undefined when it cannot be serialized. */
+function serialize(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The records a stored row holds (a batch row holds several, a packed row as many as its codec says). */
@@ -116,7 +144,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
   store.migrate(traceLogFamily);
   const log = new TraceLog(store.db);
   let lastSeq = log.maxSeq();
-  let buffer: NumberedTraceRow[] = [];
+  let buffer: Buffered[] = [];
   /** Records in `buffer` (a packed row holds many). */
   let buffered = 0;
   let scheduled: NodeJS.Timeout | undefined;
@@ -148,6 +176,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
   };
   return {
     append: (record) => {
+      // The payload is serialized at the flush: a publisher hands it over and never changes it after.
       buffer.push({
         seq: ++lastSeq,
         time:
@@ -155,7 +184,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
         kind: record.kind,
         traceId: record.traceId,
         resource: record.resource,
-        payload: JSON.stringify(record.payload),
+        payload: record.payload,
       });
       added(1);
       return lastSeq;

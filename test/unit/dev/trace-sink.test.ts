@@ -106,6 +106,18 @@ describe('storeTraceSink', () => {
     expect(tail).toHaveLength(401);
     second.close();
   });
+  test('a payload JSON cannot hold loses only its own record, alone or inside a batch', () => {
+    const store = openStore({ inMemory: true });
+    const sink = storeTraceSink(store);
+    const hub = new TraceHub(sink);
+    hub.publish({ kind: 'log', traceId: 'alone', payload: { n: 1n } });
+    sink.flush();
+    hub.publish({ kind: 'log', traceId: 'before', payload: {} });
+    hub.publish({ kind: 'log', traceId: 'bad', payload: { n: 2n } });
+    hub.publish({ kind: 'log', traceId: 'after', payload: {} });
+    expect(hub.history({ afterSeq: 0 }).map((r) => r.traceId)).toEqual(['before', 'after']);
+    store.close();
+  });
 });
 
 describe('storeTraceSink after the store closed', () => {
