@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { startCheckpointer } from './checkpointer.js';
 
 /** The SQLite connection type repositories receive. */
 export type Db = Database.Database;
@@ -40,6 +41,8 @@ export function openStore(location: StoreLocation): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // On a file, a worker thread checkpoints the WAL and this connection never does (checkpointer.ts).
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
   db.exec('CREATE TABLE IF NOT EXISTS schema_versions (family TEXT PRIMARY KEY, version INTEGER NOT NULL)');
   const getVersion = db.prepare<[string], { version: number }>(
     'SELECT version FROM schema_versions WHERE family = ?',
@@ -59,6 +62,8 @@ export function openStore(location: StoreLocation): Store {
       apply.immediate();
     },
     close() {
+      // The worker's connection first, so that eddy's, the last, checkpoints and removes the WAL.
+      checkpointer?.stop();
       if (db.open) db.close();
     },
   };

@@ -1,0 +1,179 @@
+// Checkpoints the store's WAL on a thread of its own. With SQLite's default wal_autocheckpoint the commit
+// that grows the WAL past 1,000 pages copies the WAL into the database and fsyncs, inline, on eddy's only
+// thread (stalls of 10-50 ms, ~40% of a small commit's cost). Here eddy's connection never checkpoints;
+// a worker thread with its own connection to the same file runs PASSIVE checkpoints, which "do as much
+// work as possible without interfering with other database connections" (never blocks eddy's readers
+// or writers): https://www.sqlite.org/wal.html#checkpointing and
+// https://www.sqlite.org/pragma.html#pragma_wal_checkpoint.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+
+/** How often and how hard the worker checkpoints (defaults suit eddy; tests shrink them). */
+export interface CheckpointerOptions {
+  /** How often the worker looks at the WAL file (a stat; a checkpoint only when it changed). */
+  intervalMs?: number;
+  /** A WAL file larger than this is checkpointed with TRUNCATE, which bounds it (see WORKER). */
+  truncateBytes?: number;
+  /** How long stop() waits for the worker to close its connection. */
+  stopTimeoutMs?: number;
+}
+
+/** The running checkpointer of one store. */
+export interface Checkpointer {
+  /** Checkpoints the worker ran (a PASSIVE or TRUNCATE that found frames to copy). */
+  readonly checkpoints: number;
+  /** Whether checkpoints run off eddy's connection (false once the worker failed or stopped). */
+  readonly active: boolean;
+  /** Settles when the worker thread has exited (after stop(), or a failure). */
+  readonly exited: Promise<void>;
+  /** Stops the worker and waits (synchronously, bounded) until its connection is closed. */
+  stop(): void;
+}
+
+// Slots of the shared Int32Array: the worker's state, and its checkpoint count.
+const STATE = 0;
+const COUNT = 1;
+const STARTING = 0;
+const RUNNING = 1;
+const STOPPING = 2;
+const CLOSED = 3;
+
+/**
+ * The worker, CommonJS run with `eval: true`, so it needs no file of its own: the same code runs from the
+ * sources (vitest, tsx), from dist/ and from the `eddy dev` bundle. better-sqlite3 comes by absolute path.
+ *
+ * Each tick it stats the -wal file (a stat opens no descriptor: closing one on a SQLite file would drop the
+ * process's POSIX locks on it) and checkpoints when the WAL changed, or when the previous checkpoint could
+ * not copy every frame. The WAL restarts from its start only when a checkpoint has copied every frame and
+ * no reader uses it (https://www.sqlite.org/wal.html#avoiding_excessively_large_wal_files): under a
+ * sustained load eddy commits while a PASSIVE checkpoint runs, so the WAL may never be fully copied and
+ * the file keeps growing. Past truncateBytes the worker asks for TRUNCATE, which briefly takes the write
+ * lock (eddy's next commit waits a few ms, once per truncateBytes of WAL) and resets the file to zero
+ * bytes. busy_timeout = 10 keeps that wait short when a reader holds an old snapshot: the checkpoint then
+ * falls back to PASSIVE and the worker tries again later, backing off.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
+const { driver, file, shared, intervalMs, truncateBytes } = workerData;
+const state = new Int32Array(shared);
+let db, timer, lastMtime = -1, incomplete = false, truncateAfter = 0, backoff = intervalMs;
+const finish = (failed) => {
+  clearTimeout(timer);
+  try { if (db && db.open) db.close(); } catch {}
+  Atomics.store(state, ${STATE}, ${CLOSED});
+  Atomics.notify(state, ${STATE});
+  if (failed) parentPort.postMessage('failed');
+  parentPort.close();
+};
+const checkpoint = (mode) => {
+  const [row] = db.pragma('wal_checkpoint(' + mode + ')');
+  if (row.log > 0) Atomics.add(state, ${COUNT}, 1);
+  return row.busy === 0 && row.log === row.checkpointed;
+};
+const tick = () => {
+  if (Atomics.load(state, ${STATE}) === ${STOPPING}) return finish(false);
+  try {
+    const wal = statSync(file + '-wal', { throwIfNoEntry: false });
+    if (wal && (wal.mtimeMs !== lastMtime || incomplete || wal.size > truncateBytes)) {
+      lastMtime = wal.mtimeMs;
+      incomplete = !checkpoint('PASSIVE');
+      if (wal.size > truncateBytes && Date.now() >= truncateAfter) {
+        if (checkpoint('TRUNCATE')) { incomplete = false; backoff = intervalMs; }
+        else { truncateAfter = Date.now() + backoff; backoff = Math.min(backoff * 2, 10000); }
+      }
+    }
+  } catch { return finish(true); }
+  timer = setTimeout(tick, intervalMs);
+};
+parentPort.on('message', tick);
+try {
+  // stop() came before the worker ran: nothing to open.
+  if (Atomics.compareExchange(state, ${STATE}, ${STARTING}, ${RUNNING}) !== ${STARTING}) finish(false);
+  else {
+    db = new (require(driver))(file, { fileMustExist: true });
+    db.pragma('busy_timeout = 10');
+    tick();
+  }
+} catch { finish(true); }
+`;
+
+/**
+ * Switches off autocheckpoint on `db` (the connection to `file`) and starts the worker that checkpoints
+ * instead. If the worker cannot start, crashes or cannot open the database, `db` checkpoints itself again
+ * (SQLite's default, 1,000 pages), silently: eddy works as before, only with the inline stalls.
+ */
+export function startCheckpointer(
+  db: Database.Database,
+  file: string,
+  options: CheckpointerOptions = {},
+): Checkpointer {
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  let active = true;
+  let stopped = false;
+  let exited = false;
+  const fallBack = () => {
+    if (!active) return;
+    active = false;
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  };
+  db.pragma('wal_autocheckpoint = 0');
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER, {
+      eval: true,
+      workerData: {
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        file,
+        shared: shared.buffer,
+        intervalMs: options.intervalMs ?? 100,
+        truncateBytes: options.truncateBytes ?? 16 * 1024 * 1024,
+      },
+      // The worker needs little: a connection and a timer.
+      resourceLimits: { maxOldGenerationSizeMb: 32 },
+      stdout: true,
+      stderr: true,
+    });
+  } catch {
+    fallBack();
+    return { checkpoints: 0, active: false, exited: Promise.resolve(), stop() {} };
+  }
+  // Never what keeps eddy's process alive.
+  worker.unref();
+  worker.on('message', (message) => {
+    if (message === 'failed') fallBack();
+  });
+  worker.on('error', fallBack);
+  const exitedPromise = new Promise<void>((resolve) =>
+    worker.on('exit', () => {
+      exited = true;
+      if (!stopped) fallBack();
+      resolve();
+    }),
+  );
+  return {
+    get checkpoints() {
+      return Atomics.load(shared, COUNT);
+    },
+    get active() {
+      return active && !stopped;
+    },
+    exited: exitedPromise,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      if (exited) return;
+      // A worker still starting sees STOPPING and never opens; a running one closes on its next tick, which
+      // the message brings forward. Its connection must close before eddy's: the last connection to close
+      // checkpoints the whole WAL and deletes it (https://www.sqlite.org/wal.html#the_wal_file).
+      if (Atomics.compareExchange(shared, STATE, STARTING, STOPPING) !== STARTING)
+        Atomics.compareExchange(shared, STATE, RUNNING, STOPPING);
+      worker.postMessage('stop');
+      const deadline = Date.now() + (options.stopTimeoutMs ?? 5000);
+      while (Atomics.load(shared, STATE) === STOPPING && Date.now() < deadline)
+        Atomics.wait(shared, STATE, STOPPING, deadline - Date.now());
+      if (Atomics.load(shared, STATE) !== CLOSED) void worker.terminate();
+    },
+  };
+}
