@@ -45,8 +45,7 @@ export class QueueMessages {
       insert: db.prepare(
         `INSERT INTO sqs_messages (queue, id, body, attributes, system, sent, visible_at, group_id,
            dedup_id, sequence, sender, trace_id, dlq_source)
-         VALUES (@queue, @id, @body, @attributes, @system, @sent, @visible_at, @group_id, @dedup_id,
-           @sequence, @sender, @trace_id, @dlq_source)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       visible: db.prepare<[string, number, number], MessageRow>(
         'SELECT * FROM sqs_messages WHERE queue = ? AND visible_at <= ? ORDER BY seq LIMIT ?',
@@ -93,8 +92,26 @@ export class QueueMessages {
   }
 
   /** Stores a message; returns its row number (the FIFO order). */
-  insert(message: NewMessage): number {
-    return Number(this.stmts.insert.run(message).lastInsertRowid);
+  insert(m: NewMessage): number {
+    // Positional: binding an object looks each named parameter up in it, ~2 µs more per message.
+    const { insert } = this.stmts;
+    return Number(
+      insert.run(
+        m.queue,
+        m.id,
+        m.body,
+        m.attributes,
+        m.system,
+        m.sent,
+        m.visible_at,
+        m.group_id,
+        m.dedup_id,
+        m.sequence,
+        m.sender,
+        m.trace_id,
+        m.dlq_source,
+      ).lastInsertRowid,
+    );
   }
 
   /** Visible messages in send order. */
