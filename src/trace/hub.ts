@@ -15,6 +15,16 @@ export interface TraceSink {
   ): TraceRecord[];
 }
 
+let lastMs = 0;
+let lastIso = '';
+
+/** The current time as ISO text; records published within one millisecond share the text. */
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) [lastMs, lastIso] = [ms, new Date(ms).toISOString()];
+  return lastIso;
+}
+
 /** A subscriber callback; return value ignored. */
 export type TraceListener = (record: TraceRecord) => void;
 
@@ -37,7 +47,7 @@ export class TraceHub {
       traceId: input.traceId,
       payload: input.payload,
       seq: 0,
-      time: input.time ?? new Date().toISOString(),
+      time: input.time ?? isoNow(),
     };
     if (input.resource !== undefined) record.resource = input.resource;
     record.seq = this.sink ? this.sink.append(record) : ++this.seq;
