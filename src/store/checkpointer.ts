@@ -49,16 +49,19 @@ const CLOSED = 3;
  * no reader uses it (https://www.sqlite.org/wal.html#avoiding_excessively_large_wal_files): under a
  * sustained load eddy commits while a PASSIVE checkpoint runs, so the WAL may never be fully copied and
  * the file keeps growing. Past truncateBytes the worker asks for TRUNCATE, which briefly takes the write
- * lock (eddy's next commit waits a few ms, once per truncateBytes of WAL) and resets the file to zero
- * bytes. busy_timeout = 10 keeps that wait short when a reader holds an old snapshot: the checkpoint then
- * falls back to PASSIVE and the worker tries again later, backing off.
+ * lock (eddy's next commit waits while it copies the last frames and resets the file to zero bytes).
+ * The worker's connection has no busy timeout, so that attempt never waits: a write lock eddy holds, or a
+ * reader on an old snapshot (eddy's deferred transactions read before they write, holding a snapshot
+ * while they wait for the write lock), makes it give up at once and fall back to PASSIVE ("If the
+ * busy-handler returns 0 ... the checkpoint operation proceeds ... in the same way as PASSIVE",
+ * https://www.sqlite.org/c3ref/wal_checkpoint_v2.html); it tries again the next tick.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
 const { driver, file, shared, intervalMs, truncateBytes } = workerData;
 const state = new Int32Array(shared);
-let db, timer, lastMtime = -1, incomplete = false, truncateAfter = 0, backoff = intervalMs;
+let db, timer, lastMtime = -1, incomplete = false;
 const finish = (failed) => {
   clearTimeout(timer);
   try { if (db && db.open) db.close(); } catch {}
@@ -79,10 +82,7 @@ const tick = () => {
     if (wal && (wal.mtimeMs !== lastMtime || incomplete || wal.size > truncateBytes)) {
       lastMtime = wal.mtimeMs;
       incomplete = !checkpoint('PASSIVE');
-      if (wal.size > truncateBytes && Date.now() >= truncateAfter) {
-        if (checkpoint('TRUNCATE')) { incomplete = false; backoff = intervalMs; }
-        else { truncateAfter = Date.now() + backoff; backoff = Math.min(backoff * 2, 10000); }
-      }
+      if (wal.size > truncateBytes && checkpoint('TRUNCATE')) incomplete = false;
     }
   } catch { return finish(true); }
   timer = setTimeout(tick, intervalMs);
@@ -93,7 +93,6 @@ try {
   if (Atomics.compareExchange(state, ${STATE}, ${STARTING}, ${RUNNING}) !== ${STARTING}) finish(false);
   else {
     db = new (require(driver))(file, { fileMustExist: true });
-    db.pragma('busy_timeout = 10');
     tick();
   }
 } catch { finish(true); }
