@@ -399,12 +399,15 @@ export default async function run(): Promise<void> {
     await stats(sink.url);
     await paced(bare.url);
     const bareLatency = await collect(async () => (await stats(bare.url)).latencies, LATENCY_EVENTS);
+    const cpuBefore = cpuMicros(server.pid);
     await paced(server.url);
     const eddyLatency = await collect(async () => (await stats(sink.url)).latencies, LATENCY_EVENTS);
+    const httpCpu = (cpuMicros(server.pid) - cpuBefore) / LATENCY_EVENTS;
     await api.close();
     console.log(`Latency at a steady ${fmt(RATE_PER_SECOND)} events/s (${fmt(LATENCY_EVENTS)} events)`);
     console.log(`  bare server, request parsed                 ${line(bareLatency)}`);
     console.log(`  eddy, PutEvents → HTTP target's first line  ${line(eddyLatency)}   (target p50 < 2 ms)`);
+    console.log(`    (eddy ${httpCpu.toFixed(0)} µs CPU/event)`);
     await server.stop();
     await handlerLatency(pct(bareLatency, 50));
   } finally {
