@@ -17,6 +17,7 @@ import {
   InvalidPayloadError,
   RequestTooLargeError,
 } from './errors.js';
+import { spawnerHost } from './runtime/spawner-host.js';
 import { FunctionRuntime } from './function-runtime.js';
 import { logTailBytes } from './runtime/kept-logs.js';
 import { RESPONSE_PAYLOAD_BYTES, responseTooLargeError } from './runtime/lambda-errors.js';
@@ -86,11 +87,15 @@ export class FunctionsService implements Service {
   private ownsBuildDir = false;
   private readonly runtimes = new Map<string, Entry>();
   private resumed = false;
+  /** Stops the spawner (runtime/spawner-host.ts) when this service stops. */
+  private releaseSpawner?: () => void;
 
   constructor(private readonly options: FunctionsServiceOptions = {}) {}
 
   async start(context: ServiceContext): Promise<void> {
     this.ctx = context;
+    // Now, while eddy is small: the spawner's own fork is the last one that blocks eddy's event loop.
+    this.releaseSpawner ??= spawnerHost.retain();
     const { stateDir } = context.config;
     if (stateDir) this.buildDir = join(stateDir, 'build');
     this.watcher = this.options.watcher ?? createWatcher(this.options.watch ?? true);
@@ -151,6 +156,8 @@ export class FunctionsService implements Service {
     await this.watcher?.close();
     await Promise.all([...this.runtimes.values()].map((e) => e.runtime.dispose()));
     this.runtimes.clear();
+    this.releaseSpawner?.();
+    this.releaseSpawner = undefined;
     if (this.ownsBuildDir && this.buildDir) rmSync(this.buildDir, { recursive: true, force: true });
   }
 

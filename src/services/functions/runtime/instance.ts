@@ -87,17 +87,17 @@ export class Instance {
       return this.onClose({ code: 1, signal: null, outOfMemory: false });
     }
     this.worker = worker;
-    const child = worker.child;
-    worker.onMessage((message) => this.onMessage(message));
-    child.stdout?.setEncoding('utf8').on('data', (text: string) => this.onOutput('stdout', text));
-    child.stderr?.setEncoding('utf8').on('data', (text: string) => this.onOutput('stderr', text));
-    child.on('error', () => this.onClose({ code: 1, signal: null, outOfMemory: false }));
-    // `close` (not `exit`) so that the last output of a crashing process is read before it is reported;
-    // but a grandchild the handler started may hold the pipes open: then `exit` plus a grace period.
-    child.on('close', (code, signal) => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }));
-    child.on('exit', (code, signal) => {
-      const grace = setTimeout(() => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }), 200);
-      grace.unref();
+    worker.attach({
+      message: (message) => this.onMessage(message),
+      output: (stream, text) => this.onOutput(stream, text),
+      error: () => this.onClose({ code: 1, signal: null, outOfMemory: false }),
+      // `close` (not `exit`) so that the last output of a crashing process is read before it is reported;
+      // but a grandchild the handler started may hold the pipes open: then `exit` plus a grace period.
+      close: (code, signal) => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }),
+      exit: (code, signal) => {
+        const grace = setTimeout(() => this.onClose({ code, signal, outOfMemory: this.sawOutOfMemory }), 200);
+        grace.unref();
+      },
     });
     for (const message of this.outbox.splice(0)) worker.send(message);
   }
@@ -146,7 +146,7 @@ export class Instance {
   kill(): void {
     if (this.exited || this.killed) return;
     this.killed = true;
-    if (this.worker) return void this.worker.child.kill('SIGKILL');
+    if (this.worker) return this.worker.kill();
     // Never started: no process will report its end, so report it as a killed one would.
     this.ticket.cancel();
     setImmediate(() => this.onClose({ code: null, signal: 'SIGKILL', outOfMemory: false }));
