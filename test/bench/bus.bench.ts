@@ -247,9 +247,9 @@ async function collect(read: () => Promise<number[]>, n: number): Promise<number
 const f = (n: number) => n.toFixed(2).padStart(7);
 const line = (xs: number[]) => `p50 ${f(pct(xs, 50))} ms   p99 ${f(pct(xs, 99))} ms`;
 
-/** The processes a process started (eddy's handler instances), from /proc. */
+/** The processes a process started, and theirs (eddy's handler instances), from /proc. */
 function childPids(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`).flatMap((task) => {
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => {
     try {
       return readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
         .split(' ')
@@ -257,6 +257,14 @@ function childPids(pid: number): number[] {
         .map(Number);
     } catch {
       return [];
+    }
+  });
+  // Handler processes may be started by a helper process of eddy's: every descendant counts.
+  return children.flatMap((child) => {
+    try {
+      return [child, ...childPids(child)];
+    } catch {
+      return [child]; // it ended meanwhile
     }
   });
 }
