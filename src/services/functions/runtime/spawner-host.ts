@@ -39,7 +39,10 @@ export class SpawnerHost {
   private users = 0;
   private restartTimer?: NodeJS.Timeout;
 
-  constructor(private readonly script: () => string = spawnerScriptPath) {}
+  constructor(private readonly script: () => string = spawnerScriptPath) {
+    // The socket file of a session still open when eddy exits (its spawner ends with eddy's channel).
+    process.once('exit', () => this.session && rmSync(this.session.socketPath, { force: true }));
+  }
 
   /** Keeps the spawner running until the returned release is called (by every user). */
   retain(): () => void {
@@ -71,9 +74,7 @@ export class SpawnerHost {
     const id = randomUUID();
     const worker = new RemoteWorker(id, request.streams, direct, () => this.forget(session, id));
     session.launches.set(id, worker);
-    // Referenced while a launch waits for its report, so that it keeps the event loop alive as a
-    // ChildProcess would; unreferenced otherwise, so an idle spawner never holds eddy's exit.
-    session.child.channel?.ref();
+    this.updateRef(session);
     const message: SpawnerRequest = { type: 'launch', id, ...request };
     session.child.send(message);
     return worker;
@@ -149,9 +150,13 @@ export class SpawnerHost {
     this.updateRef(session);
   }
 
+  /**
+   * The channel is referenced while a process it started has not been reported ended, so that it keeps
+   * the event loop alive as a ChildProcess would (its exit report may come after its streams closed);
+   * unreferenced otherwise, so an idle spawner never holds eddy's exit.
+   */
   private updateRef(session: Session): void {
-    const waiting = [...session.launches.values()].some((w) => w.pid === undefined);
-    if (waiting) session.child.channel?.ref();
+    if (session.launches.size > 0) session.child.channel?.ref();
     else session.child.channel?.unref();
   }
 
@@ -160,7 +165,6 @@ export class SpawnerHost {
     if (!worker) return;
     if (report.type === 'spawned') {
       worker.onSpawned(report.pid);
-      this.updateRef(session);
     } else if (report.type === 'exit') worker.onExit(report.code, report.signal);
     else worker.onFailed();
   }
