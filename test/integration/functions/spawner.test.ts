@@ -2,6 +2,8 @@
 // loop never waits for a fork. Their streams still reach eddy directly; they get only the environment
 // the function defines; they end when eddy stops; and a spawner that dies costs no invocation.
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawnerHost } from '../../../src/services/functions/runtime/spawner-host.js';
 import { cleanup, fnModel, type Harness, project, startFunctions } from './harness.js';
@@ -97,6 +99,19 @@ test.each(['NodeSpawned', 'PythonSpawned'])(
     expect((await invoke(name, { n: 2 })).answer.pid).toBe(answer.pid);
   },
 );
+
+test('only eddy’s user can connect to its socket, and a hello without this run’s token is dropped', async () => {
+  const path = spawnerHost.socketPath!;
+  expect(statSync(path).mode & 0o777).toBe(0o600);
+  const socket = connect(path);
+  const ended = new Promise<string>((resolve) => {
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    socket.on('close', () => resolve(received));
+  });
+  socket.write(`${JSON.stringify({ id: 'any', token: '00'.repeat(24), stream: 'ipc' })}\n`);
+  expect(await ended).toBe('');
+});
 
 test('a spawner that dies costs no invocation: running handlers go on, new ones start anyway', async () => {
   const warm = (await invoke('NodeSpawned', { n: 3 })).answer;

@@ -62,6 +62,11 @@ export class SpawnerHost {
     return this.session?.child.pid;
   }
 
+  /** The Unix socket handler streams connect to, while the spawner runs. */
+  get socketPath(): string | undefined {
+    return this.session?.socketPath;
+  }
+
   /** Whether launches go through the spawner now. */
   get ready(): boolean {
     return this.session?.listening === true && this.session.child.connected;
