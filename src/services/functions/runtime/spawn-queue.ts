@@ -2,7 +2,9 @@
 // waits for the child to exec (tens of milliseconds at a few hundred MB, more on a loaded machine). A
 // burst of cold starts (seven failing handlers at once, each then refilling its standby) done in one
 // turn of the loop held health checks for a quarter of a second. Spawns therefore take turns: one per
-// turn of the event loop, so requests are answered between them.
+// turn of the event loop, so requests are answered between them. Since the spawner (spawner-host.ts)
+// forks on eddy's behalf, a turn here only sends it a message; the queue still spaces the direct forks
+// eddy falls back to while no spawner runs.
 
 /** A queued spawn that has not run yet can be cancelled. */
 export interface SpawnTicket {
