@@ -1,6 +1,7 @@
 // Checkpoints the store's WAL on a thread of its own. With SQLite's default wal_autocheckpoint the commit
 // that grows the WAL past 1,000 pages copies the WAL into the database and fsyncs, inline, on eddy's only
-// thread (stalls of 10-50 ms, ~40% of a small commit's cost). Here eddy's connection never checkpoints;
+// thread (single commits stalling 10-50 ms, e.g. 52 ms in one trace-log commit during the handler storm,
+// issue #10). Here eddy's connection never checkpoints;
 // a worker thread with its own connection to the same file runs PASSIVE checkpoints, which "do as much
 // work as possible without interfering with other database connections" (never blocks eddy's readers
 // or writers): https://www.sqlite.org/wal.html#checkpointing and
@@ -13,15 +14,15 @@ import type Database from 'better-sqlite3';
 export interface CheckpointerOptions {
   /** How often the worker looks at the WAL file (a stat; a checkpoint only when it changed). */
   intervalMs?: number;
-  /** A WAL file larger than this is checkpointed with TRUNCATE, which bounds it (see WORKER). */
-  truncateBytes?: number;
+  /** The WAL is restarted past this many bytes of frames, and its file truncated when idle (see WORKER). */
+  maxWalBytes?: number;
   /** How long stop() waits for the worker to close its connection. */
   stopTimeoutMs?: number;
 }
 
 /** The running checkpointer of one store. */
 export interface Checkpointer {
-  /** Checkpoints the worker ran (a PASSIVE or TRUNCATE that found frames to copy). */
+  /** Checkpoints the worker ran on a WAL that held frames (any mode). */
   readonly checkpoints: number;
   /** Whether checkpoints run off eddy's connection (false once the worker failed or stopped). */
   readonly active: boolean;
@@ -38,6 +39,9 @@ const STARTING = 0;
 const RUNNING = 1;
 const STOPPING = 2;
 const CLOSED = 3;
+// Before a RESTART: at most this many extra PASSIVE passes, until one copies at most this many frames.
+const CATCH_UP_PASSES = 8;
+const RESTART_WHEN_COPIED = 64;
 
 /**
  * The worker, CommonJS run with `eval: true`, so it needs no file of its own: the same code runs from the
@@ -47,21 +51,23 @@ const CLOSED = 3;
  * process's POSIX locks on it) and checkpoints when the WAL changed, or when the previous checkpoint could
  * not copy every frame. The WAL restarts from its start only when a checkpoint has copied every frame and
  * no reader uses it (https://www.sqlite.org/wal.html#avoiding_excessively_large_wal_files): under a
- * sustained load eddy commits while a PASSIVE checkpoint runs, so the WAL may never be fully copied and
- * the file keeps growing. Past truncateBytes the worker asks for TRUNCATE, which briefly takes the write
- * lock (eddy's next commit waits while it copies the last frames and resets the file to zero bytes).
- * The worker's connection has no busy timeout, so that attempt never waits: a write lock eddy holds, or a
- * reader on an old snapshot (eddy's deferred transactions read before they write, holding a snapshot
- * while they wait for the write lock), makes it give up at once and fall back to PASSIVE ("If the
+ * sustained load eddy commits while a PASSIVE checkpoint runs, so the WAL is never fully copied and keeps
+ * growing. Past maxWalBytes of frames the worker catches up and asks for RESTART, which takes the write
+ * lock while it copies the last few frames (eddy's next commit waits a few ms, once per maxWalBytes) and
+ * makes the next commit write from the WAL's start again. The file keeps its size (overwriting is cheaper
+ * than growing it); when eddy is idle a file past maxWalBytes is truncated (a reader holding an old
+ * snapshot can make the WAL grow past it). The worker's connection has no busy timeout, so RESTART and
+ * TRUNCATE never wait: a write lock eddy holds, or a reader on an old snapshot (eddy's deferred
+ * transactions read before they write), makes them give up at once and work as PASSIVE ("If the
  * busy-handler returns 0 ... the checkpoint operation proceeds ... in the same way as PASSIVE",
- * https://www.sqlite.org/c3ref/wal_checkpoint_v2.html); it tries again the next tick.
+ * https://www.sqlite.org/c3ref/wal_checkpoint_v2.html); the next tick tries again.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
-const { driver, file, shared, intervalMs, truncateBytes } = workerData;
+const { driver, file, shared, intervalMs, maxWalBytes } = workerData;
 const state = new Int32Array(shared);
-let db, timer, lastMtime = -1, incomplete = false;
+let db, timer, pageSize, lastMtime = -1, incomplete = false;
 const finish = (failed) => {
   clearTimeout(timer);
   try { if (db && db.open) db.close(); } catch {}
@@ -73,16 +79,34 @@ const finish = (failed) => {
 const checkpoint = (mode) => {
   const [row] = db.pragma('wal_checkpoint(' + mode + ')');
   if (row.log > 0) Atomics.add(state, ${COUNT}, 1);
-  return row.busy === 0 && row.log === row.checkpointed;
+  return row;
 };
+const left = (row) => (row.busy ? Infinity : row.log - row.checkpointed);
 const tick = () => {
   if (Atomics.load(state, ${STATE}) === ${STOPPING}) return finish(false);
   try {
     const wal = statSync(file + '-wal', { throwIfNoEntry: false });
-    if (wal && (wal.mtimeMs !== lastMtime || incomplete || wal.size > truncateBytes)) {
+    const changed = wal !== undefined && wal.mtimeMs !== lastMtime;
+    if (wal && (changed || incomplete || wal.size > maxWalBytes)) {
       lastMtime = wal.mtimeMs;
-      incomplete = !checkpoint('PASSIVE');
-      if (wal.size > truncateBytes && checkpoint('TRUNCATE')) incomplete = false;
+      let row = checkpoint('PASSIVE');
+      if (!changed && wal.size > maxWalBytes) {
+        // Idle: give the disk back. Not under load, where truncating a large file under the write lock
+        // stalls eddy's next commit for tens of ms.
+        row = checkpoint('TRUNCATE');
+      } else if (row.log * pageSize > maxWalBytes) {
+        // Catch up first: each PASSIVE pass copies what eddy committed during the previous one. Once a
+        // pass had little to copy it was short, and so is the RESTART, which holds the write lock while it
+        // copies what eddy committed during that last pass.
+        let copied = Infinity;
+        for (let pass = 0; pass < ${CATCH_UP_PASSES} && copied > ${RESTART_WHEN_COPIED}; pass++) {
+          const before = row.checkpointed;
+          row = checkpoint('PASSIVE');
+          copied = row.checkpointed - before;
+        }
+        if (copied <= ${RESTART_WHEN_COPIED}) row = checkpoint('RESTART');
+      }
+      incomplete = left(row) !== 0;
     }
   } catch { return finish(true); }
   timer = setTimeout(tick, intervalMs);
@@ -93,6 +117,7 @@ try {
   if (Atomics.compareExchange(state, ${STATE}, ${STARTING}, ${RUNNING}) !== ${STARTING}) finish(false);
   else {
     db = new (require(driver))(file, { fileMustExist: true });
+    pageSize = db.pragma('page_size', { simple: true });
     tick();
   }
 } catch { finish(true); }
@@ -127,7 +152,7 @@ export function startCheckpointer(
         file,
         shared: shared.buffer,
         intervalMs: options.intervalMs ?? 100,
-        truncateBytes: options.truncateBytes ?? 16 * 1024 * 1024,
+        maxWalBytes: options.maxWalBytes ?? 16 * 1024 * 1024,
       },
       // The worker needs little: a connection and a timer.
       resourceLimits: { maxOldGenerationSizeMb: 32 },

@@ -103,8 +103,8 @@ describe('the store checkpoints on a worker thread', () => {
     const dir = tempDir();
     const file = join(dir, 'eddy.sqlite');
     const db = openDb(file);
-    const truncateBytes = 256 * 1024;
-    const checkpointer = startCheckpointer(db, file, { intervalMs: 10, truncateBytes });
+    const maxWalBytes = 256 * 1024;
+    const checkpointer = startCheckpointer(db, file, { intervalMs: 10, maxWalBytes });
     closers.unshift(() => checkpointer.stop());
     // A reader holding an old snapshot: no checkpoint may copy past it, so the WAL cannot restart
     // (https://www.sqlite.org/wal.html#avoiding_excessively_large_wal_files).
@@ -113,9 +113,9 @@ describe('the store checkpoints on a worker thread', () => {
     reader.prepare('SELECT count(*) FROM rows').get();
     commit(db, 1_000);
     const grown = size(`${file}-wal`);
-    expect(grown).toBeGreaterThan(4 * truncateBytes);
+    expect(grown).toBeGreaterThan(4 * maxWalBytes);
     reader.exec('COMMIT');
-    await vi.waitFor(() => expect(size(`${file}-wal`)).toBeLessThanOrEqual(truncateBytes), eventually);
+    await vi.waitFor(() => expect(size(`${file}-wal`)).toBeLessThanOrEqual(maxWalBytes), eventually);
     expect(db.prepare('SELECT count(*) AS n FROM rows').get()).toEqual({ n: 2_000 });
   });
 
@@ -123,15 +123,15 @@ describe('the store checkpoints on a worker thread', () => {
     const dir = tempDir();
     const file = join(dir, 'eddy.sqlite');
     const db = openDb(file);
-    const truncateBytes = 512 * 1024;
-    const checkpointer = startCheckpointer(db, file, { intervalMs: 5, truncateBytes });
+    const maxWalBytes = 512 * 1024;
+    const checkpointer = startCheckpointer(db, file, { intervalMs: 5, maxWalBytes });
     closers.unshift(() => checkpointer.stop());
     // ~80 MB of WAL frames in all, with a turn of the event loop between batches as eddy has.
     for (let batch = 0; batch < 200; batch++) {
       commit(db, 100);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await vi.waitFor(() => expect(size(`${file}-wal`)).toBeLessThanOrEqual(truncateBytes), eventually);
+    await vi.waitFor(() => expect(size(`${file}-wal`)).toBeLessThanOrEqual(maxWalBytes), eventually);
     expect(db.prepare('SELECT count(*) AS n FROM rows').get()).toEqual({ n: 40_000 });
   });
 
