@@ -18,10 +18,14 @@ import {
   type SpawnerReport,
   type SpawnerRequest,
 } from './spawner-protocol.js';
+import { removeStaleSockets } from './stale-sockets.js';
 import { spawnerScriptPath } from './worker-script.js';
 
 /** How long after the spawner died eddy starts a new one (a spawner that cannot run must not spin). */
 const RESTART_DELAY_MS = 1000;
+
+/** The name of a spawner socket in the temp folder (short: sun_path holds ~107 bytes). */
+const SOCKET_NAME = /^eddy-\d+-[0-9a-f]{8}\.sock$/;
 
 /** One running spawner: its process and the socket its launches connect to. */
 interface Session {
@@ -87,6 +91,7 @@ export class SpawnerHost {
 
   private start(): void {
     clearTimeout(this.restartTimer);
+    removeStaleSockets(tmpdir(), SOCKET_NAME);
     const socketPath = join(tmpdir(), `eddy-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
     let child: ChildProcess;
     try {
