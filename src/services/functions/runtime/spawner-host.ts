@@ -21,8 +21,12 @@ import {
 import { removeStaleSockets } from './stale-sockets.js';
 import { spawnerScriptPath } from './worker-script.js';
 
-/** How long after the spawner died eddy starts a new one (a spawner that cannot run must not spin). */
+/**
+ * How long after the spawner died eddy starts a new one; doubled after each spawner that started no
+ * process, up to MAX_RESTART_DELAY_MS (each start is a fork of eddy, the stall the spawner avoids).
+ */
 const RESTART_DELAY_MS = 1000;
+const MAX_RESTART_DELAY_MS = 60_000;
 
 /** The name of a spawner socket in the temp folder (short: sun_path holds ~107 bytes). */
 const SOCKET_NAME = /^eddy-\d+-[0-9a-f]{8}\.sock$/;
@@ -42,6 +46,8 @@ export class SpawnerHost {
   private session?: Session;
   private users = 0;
   private restartTimer?: NodeJS.Timeout;
+  private restartDelayMs = RESTART_DELAY_MS;
+  private sweptStaleSockets = false;
 
   constructor(private readonly script: () => string = spawnerScriptPath) {
     // The socket file of a session still open when eddy exits (its spawner ends with eddy's channel).
@@ -91,7 +97,8 @@ export class SpawnerHost {
 
   private start(): void {
     clearTimeout(this.restartTimer);
-    removeStaleSockets(tmpdir(), SOCKET_NAME);
+    if (!this.sweptStaleSockets) removeStaleSockets(tmpdir(), SOCKET_NAME);
+    this.sweptStaleSockets = true;
     const socketPath = join(tmpdir(), `eddy-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
     let child: ChildProcess;
     try {
@@ -151,7 +158,8 @@ export class SpawnerHost {
     clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => {
       if (this.users > 0 && !this.session) this.start();
-    }, RESTART_DELAY_MS);
+    }, this.restartDelayMs);
+    this.restartDelayMs = Math.min(MAX_RESTART_DELAY_MS, this.restartDelayMs * 2);
     this.restartTimer.unref();
   }
 
@@ -175,6 +183,7 @@ export class SpawnerHost {
     if (!worker) return;
     if (report.type === 'spawned') {
       worker.onSpawned(report.pid);
+      this.restartDelayMs = RESTART_DELAY_MS;
     } else if (report.type === 'exit') worker.onExit(report.code, report.signal);
     else worker.onFailed();
   }
