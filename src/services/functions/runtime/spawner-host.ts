@@ -57,7 +57,8 @@ export class SpawnerHost {
   /** Keeps the spawner running until the returned release is called (by every user). */
   retain(): () => void {
     this.users++;
-    if (this.users === 1) this.start();
+    // Windows creates processes without fork() (nothing to avoid) and has no Unix socket in tmpdir.
+    if (this.users === 1 && process.platform !== 'win32') this.start();
     let released = false;
     return () => {
       if (released) return;
