@@ -14,6 +14,8 @@ import type Database from 'better-sqlite3';
 export interface CheckpointerOptions {
   /** How often the worker looks at the WAL file (a stat; a checkpoint only when it changed). */
   intervalMs?: number;
+  /** Commits wait at most about this long for a checkpoint, when the WAL grows by less than 1,000 pages. */
+  maxAgeMs?: number;
   /** The WAL is restarted past this many bytes of frames, and its file truncated when idle (see WORKER). */
   maxWalBytes?: number;
   /** How long stop() waits for the worker to close its connection. */
@@ -39,6 +41,8 @@ const STARTING = 0;
 const RUNNING = 1;
 const STOPPING = 2;
 const CLOSED = 3;
+// A busy WAL is checkpointed each time it grew by this many pages (SQLite's own autocheckpoint default).
+const GROWTH_PAGES = 1000;
 // Before a RESTART: at most this many extra PASSIVE passes, until one copies at most this many frames.
 const CATCH_UP_PASSES = 8;
 const RESTART_WHEN_COPIED = 64;
@@ -48,8 +52,10 @@ const RESTART_WHEN_COPIED = 64;
  * sources (vitest, tsx), from dist/ and from the `eddy dev` bundle. better-sqlite3 comes by absolute path.
  *
  * Each tick it stats the -wal file (a stat opens no descriptor: closing one on a SQLite file would drop the
- * process's POSIX locks on it) and checkpoints when the WAL changed, or when the previous checkpoint could
- * not copy every frame. The WAL restarts from its start only when a checkpoint has copied every frame and
+ * process's POSIX locks on it). A WAL with new commits is checkpointed once eddy is idle (no commit
+ * since the last tick), or under load each time it grew by 1,000 pages, as SQLite's autocheckpoint
+ * would, or after maxAgeMs: a checkpoint on each tick would fsync ten times a second on a busy eddy, and
+ * fsyncs slow eddy's own writes to the same disk. The WAL restarts from its start only when a checkpoint has copied every frame and
  * no reader uses it (https://www.sqlite.org/wal.html#avoiding_excessively_large_wal_files): under a
  * sustained load eddy commits while a PASSIVE checkpoint runs, so the WAL is never fully copied and keeps
  * growing. Past maxWalBytes of frames the worker catches up and asks for RESTART, which takes the write
@@ -65,9 +71,9 @@ const RESTART_WHEN_COPIED = 64;
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
-const { driver, file, shared, intervalMs, maxWalBytes } = workerData;
+const { driver, file, shared, intervalMs, maxAgeMs, maxWalBytes } = workerData;
 const state = new Int32Array(shared);
-let db, timer, pageSize, lastMtime = -1, incomplete = false;
+let db, timer, pageSize, seenMtime = -1, ckptMtime = -1, ckptSize = 0, ckptAt = 0, incomplete = false;
 const finish = (failed) => {
   clearTimeout(timer);
   try { if (db && db.open) db.close(); } catch {}
@@ -86,14 +92,22 @@ const tick = () => {
   if (Atomics.load(state, ${STATE}) === ${STOPPING}) return finish(false);
   try {
     const wal = statSync(file + '-wal', { throwIfNoEntry: false });
-    const changed = wal !== undefined && wal.mtimeMs !== lastMtime;
-    if (wal && (changed || incomplete || wal.size > maxWalBytes)) {
-      lastMtime = wal.mtimeMs;
+    // idle: no commit since the last tick; dirty: commits since the last checkpoint.
+    const idle = wal !== undefined && wal.mtimeMs === seenMtime;
+    const dirty = wal !== undefined && wal.mtimeMs !== ckptMtime;
+    if (wal) seenMtime = wal.mtimeMs;
+    const due =
+      dirty && (idle || wal.size - ckptSize >= ${GROWTH_PAGES} * pageSize || Date.now() - ckptAt >= maxAgeMs);
+    if (wal && (due || incomplete || (idle && wal.size > maxWalBytes))) {
+      ckptMtime = wal.mtimeMs;
+      ckptAt = Date.now();
+      ckptSize = wal.size;
       let row = checkpoint('PASSIVE');
-      if (!changed && wal.size > maxWalBytes) {
+      if (idle && wal.size > maxWalBytes) {
         // Idle: give the disk back. Not under load, where truncating a large file under the write lock
         // stalls eddy's next commit for tens of ms.
         row = checkpoint('TRUNCATE');
+        if (row.busy === 0) ckptSize = 0;
       } else if (row.log * pageSize > maxWalBytes) {
         // Catch up first: each PASSIVE pass copies what eddy committed during the previous one. Once a
         // pass had little to copy it was short, and so is the RESTART, which holds the write lock while it
@@ -152,6 +166,7 @@ export function startCheckpointer(
         file,
         shared: shared.buffer,
         intervalMs: options.intervalMs ?? 100,
+        maxAgeMs: options.maxAgeMs ?? 1000,
         maxWalBytes: options.maxWalBytes ?? 16 * 1024 * 1024,
       },
       // The worker needs little: a connection and a timer.
