@@ -19,6 +19,12 @@ import type { TraceRecord } from '../trace/record.js';
 
 /** Beyond this many buffered records the sink writes at once rather than waiting for the timer. */
 const MAX_BUFFERED = 5_000;
+/**
+ * Beyond about this many characters of buffered text, too: a handler printing 100 MB of 1 KB lines
+ * filled 5,000 records (5 MB) between two writes, and serializing and committing them held eddy's
+ * event loop for 30-40 ms at a time (health checks must answer within 100 ms during such a storm).
+ */
+const MAX_BUFFERED_CHARS = 256 * 1024;
 /** How long the first buffered record waits for others to share its transaction. */
 export const TRACE_FLUSH_DELAY_MS = 20;
 
@@ -94,6 +100,16 @@ function packRun(run: Pending[], out: NumberedTraceRow[]): Pending[] {
   return [];
 }
 
+/** The length of a payload's top-level strings: a cheap measure of what a log line or a body adds. */
+function textChars(payload: Record<string, unknown>): number {
+  let chars = 0;
+  for (const key in payload) {
+    const value = payload[key];
+    if (typeof value === 'string') chars += value.length;
+  }
+  return chars;
+}
+
 /** JSON text of `value`, or undefined when it cannot be serialized. */
 function serialize(value: unknown): string | undefined {
   try {
@@ -147,6 +163,8 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
   let buffer: Buffered[] = [];
   /** Records in `buffer` (a packed row holds many). */
   let buffered = 0;
+  /** Characters of text in `buffer`, roughly: the string fields of payloads, and packed rows. */
+  let bufferedChars = 0;
   let scheduled: NodeJS.Timeout | undefined;
   // Records come in bursts sharing a timestamp (a workflow's transitions within one millisecond):
   // the last time text parsed is remembered instead of parsing each record's again.
@@ -159,6 +177,7 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
     const rows = buffer;
     buffer = [];
     buffered = 0;
+    bufferedChars = 0;
     // A record published after the store closed (a child run aborting during stop) has nowhere to go;
     // trace rows are observability, so a closed or failing store drops them rather than crash eddy.
     if (!store.db.open) return;
@@ -168,10 +187,11 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
       // Dropped, as above.
     }
   };
-  /** Counts `records` just buffered: written at once past MAX_BUFFERED, else within the flush delay. */
-  const added = (records: number) => {
+  /** Counts `records` just buffered: written at once past either limit, else within the flush delay. */
+  const added = (records: number, chars: number) => {
     buffered += records;
-    if (buffered >= MAX_BUFFERED) flush();
+    bufferedChars += chars;
+    if (buffered >= MAX_BUFFERED || bufferedChars >= MAX_BUFFERED_CHARS) flush();
     else scheduled ??= setTimeout(flush, TRACE_FLUSH_DELAY_MS);
   };
   return {
@@ -186,22 +206,23 @@ export function storeTraceSink(store: Store): TraceSink & { flush(): void } {
         resource: record.resource,
         payload: record.payload,
       });
-      added(1);
+      added(1, textChars(record.payload));
       return lastSeq;
     },
     appendPacked: (packed) => {
       const first = lastSeq + 1;
       lastSeq += packed.count;
       // Serialized now: the row keeps the data as it was published, whatever the publisher does next.
+      const payload = JSON.stringify({ s: first, d: packed.data });
       buffer.push({
         seq: lastSeq,
         time: packed.time,
         kind: CODEC + packed.codec,
         traceId: packed.traceId,
         resource: packed.resource,
-        payload: JSON.stringify({ s: first, d: packed.data }),
+        payload,
       });
-      added(packed.count);
+      added(packed.count, payload.length);
       return first;
     },
     read: ({ afterSeq, sinceTime, limit }, codecs) => {

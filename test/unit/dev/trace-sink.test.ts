@@ -74,6 +74,20 @@ describe('storeTraceSink', () => {
     store.close();
   });
 
+  test('a burst of large records is written once it passes about 256 KB, before the timer', () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'eddy-sink-'));
+    dirs.push(stateDir);
+    const store = openStore({ stateDir });
+    const hub = new TraceHub(storeTraceSink(store));
+    const line = 'x'.repeat(50 * 1024);
+    for (let i = 0; i < 6; i++) hub.publish({ kind: 'log', traceId: `big${i}`, payload: { message: line } });
+    // Six 50 KB lines pass the limit on the sixth: written at once, seen by another connection.
+    expect(storedRecords(stateDir)).toHaveLength(6);
+    hub.publish({ kind: 'log', traceId: 'small', payload: { message: 'short' } });
+    expect(storedRecords(stateDir)).toHaveLength(6);
+    store.close();
+  });
+
   test('consecutive records share rows, and read back one by one, in order, from any point', () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'eddy-sink-'));
     dirs.push(stateDir);
