@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 
 /** How often and how hard the worker checkpoints (defaults suit eddy; tests shrink them). */
 export interface CheckpointerOptions {
-  /** How often the worker looks at the WAL file (a stat; a checkpoint only when it changed). */
+  /** How often the worker looks at the WAL file (a stat; a checkpoint only when one is due, see WORKER). */
   intervalMs?: number;
   /** Commits wait at most about this long for a checkpoint, when the WAL grows by less than 1,000 pages. */
   maxAgeMs?: number;
