@@ -9,6 +9,8 @@
 // pay for AWS's history events, a trace record per top-level event (stored in the trace log), the SDK's
 // HTTP round trips and, for STANDARD, the history and transitions committed to SQLite (once per turn and
 // before anything leaves the execution); the engine line isolates the interpreter (history included).
+// The floor line is the SDK's StartSyncExecution round trip to a bare server with no engine behind it
+// (sfn-floor.ts): the most any emulator reached through the API could score on a case.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ import {
 import { StateMachine } from 'aws-local-stepfunctions';
 import { parseDefinition, startExecution } from '../../src/services/workflows/index.js';
 import { startEddy } from '../../src/testing/index.js';
+import { startFloorServer } from './sfn-floor.js';
 
 const CHAIN = Number(process.env.SFN_CHAIN ?? 1000);
 const ITEMS = Number(process.env.SFN_ITEMS ?? 10_000);
@@ -89,7 +92,12 @@ async function timed(run: Runner): Promise<{ ms: number; cpu: number }> {
 }
 
 /** The contenders for one case: name → one execution, start to result. */
-async function contenders(c: Case, sfn: SFNClient, index: number): Promise<[string, Runner][]> {
+async function contenders(
+  c: Case,
+  sfn: SFNClient,
+  floor: SFNClient,
+  index: number,
+): Promise<[string, Runner][]> {
   const input = JSON.stringify(c.input);
   const definition = JSON.stringify(c.definition);
   const create = async (type: 'EXPRESS' | 'STANDARD') =>
@@ -110,6 +118,12 @@ async function contenders(c: Case, sfn: SFNClient, index: number): Promise<[stri
   const baseline = new StateMachine(c.definition as never);
   return [
     ['aws-local-stepfunctions', () => baseline.run(c.input as never).result.then(() => undefined)],
+    [
+      FLOOR,
+      async () => {
+        await floor.send(new StartSyncExecutionCommand({ stateMachineArn: express, input }));
+      },
+    ],
     [
       'eddy engine alone',
       async () => {
@@ -142,22 +156,28 @@ async function contenders(c: Case, sfn: SFNClient, index: number): Promise<[stri
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+/** The SDK's round trip to a bare server (sfn-floor.ts): the most an emulator behind the API can score. */
+const FLOOR = 'floor: SDK call, bare server';
 
 /** Runs the benchmark. */
 export default async function run(): Promise<void> {
   const state = mkdtempSync(join(tmpdir(), 'eddy-bench-sfn-'));
   // No trace listener, as in `eddy dev` without a tail client: the test helper's would build every record.
   const eddy = await startEddy({ state, traceRecords: false });
-  const sfn = new SFNClient({
-    endpoint: eddy.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    disableHostPrefix: true,
-  });
+  const client = (endpoint: string) =>
+    new SFNClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      disableHostPrefix: true,
+    });
+  const sfn = client(eddy.endpoint);
+  const floorServer = await startFloorServer();
+  const floor = client(floorServer.endpoint);
   const misses: string[] = [];
   try {
     for (const [i, c] of cases.entries()) {
-      const runners = await contenders(c, sfn, i);
+      const runners = await contenders(c, sfn, floor, i);
       const best = new Map<string, number>();
       const bestCpu = new Map<string, number>();
       // Round 0 warms every contender up (JIT, SQLite pages) and is not counted.
@@ -183,6 +203,11 @@ export default async function run(): Promise<void> {
         );
         if (name.includes('(API') && ratio < TARGET) misses.push(`${c.name}, ${name}: ${ratio.toFixed(1)}x`);
       }
+      const ceiling = baselineMs / best.get(FLOOR)!;
+      if (ceiling < TARGET)
+        process.stdout.write(
+          `  (the floor alone is ${ceiling.toFixed(1)}x: no emulator behind the API can reach ${TARGET}x on this case)\n`,
+        );
     }
     process.stdout.write(
       misses.length === 0
@@ -191,6 +216,8 @@ export default async function run(): Promise<void> {
     );
   } finally {
     sfn.destroy();
+    floor.destroy();
+    floorServer.close();
     await eddy.stop();
     rmSync(state, { recursive: true, force: true });
   }
