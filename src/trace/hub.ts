@@ -1,5 +1,6 @@
 // The in-process publisher: services publish trace records, subscribers (SSE clients, tests, the CLI)
 // receive them. A sink (the store's trace log) keeps them for `?since=` and assigns sequence numbers.
+import { isoTime } from '../shared/iso-time.js';
 import type { PackedRecords, TraceCodec } from './packed.js';
 import type { TraceInput, TraceKind, TraceRecord } from './record.js';
 
@@ -13,16 +14,6 @@ export interface TraceSink {
     query: { afterSeq?: number; sinceTime?: number; limit?: number },
     codecs?: ReadonlyMap<string, TraceCodec>,
   ): TraceRecord[];
-}
-
-let lastMs = 0;
-let lastIso = '';
-
-/** The current time as ISO text; records published within one millisecond share the text. */
-function isoNow(): string {
-  const ms = Date.now();
-  if (ms !== lastMs) [lastMs, lastIso] = [ms, new Date(ms).toISOString()];
-  return lastIso;
 }
 
 /** A subscriber callback; return value ignored. */
@@ -47,7 +38,7 @@ export class TraceHub {
       traceId: input.traceId,
       payload: input.payload,
       seq: 0,
-      time: input.time ?? isoNow(),
+      time: input.time ?? isoTime(Date.now()),
     };
     if (input.resource !== undefined) record.resource = input.resource;
     record.seq = this.sink ? this.sink.append(record) : ++this.seq;

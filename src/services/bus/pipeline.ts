@@ -4,6 +4,7 @@
 // event is marked done once each of its deliveries succeeded, failed for good or was stored. A crash
 // before that leaves the event pending, and the restart routes it again (at-least-once), so the common
 // case writes no delivery row at all.
+import { isoTime } from '../../shared/iso-time.js';
 import { applyTargetInput } from '../../transform/index.js';
 import type { TargetModel } from '../../template/model.js';
 import type { TraceHub } from '../../trace/hub.js';
@@ -151,15 +152,6 @@ function takesWholeEvent(target: TargetModel): boolean {
   return (
     target.input === undefined && target.inputPath === undefined && target.inputTransformer === undefined
   );
-}
-
-let lastTime = NaN;
-let lastIso = '';
-
-/** An ingestion time as ISO text (events of a batch mostly share their millisecond). */
-function isoTime(ms: number): string {
-  if (ms !== lastTime) [lastTime, lastIso] = [ms, new Date(ms).toISOString()];
-  return lastIso;
 }
 
 /** A target's input transformer dropped the event: nothing is delivered (a trace record says why). */

@@ -2,6 +2,7 @@
 // of truth for durability), long-poll waiters, and the trace publisher. send.ts, receive.ts and
 // visibility.ts implement the operations over it.
 import type { Clock } from '../../shared/clock.js';
+import { isoTime } from '../../shared/iso-time.js';
 import type { Store } from '../../store/database.js';
 import { QueueMessages } from '../../store/queues-messages.js';
 import { QueueDefinitions, queuesFamily, type QueueRow } from '../../store/queues.js';
@@ -196,15 +197,6 @@ export class QueueEngine {
 }
 
 /** The one-line text `eddy tail` prints for a queue record. */
-let lastMs = NaN;
-let lastIso = '';
-
-/** A time as ISO text; a burst of sends shares its millisecond, so the last text is kept. */
-function isoTime(ms: number): string {
-  if (ms !== lastMs) [lastMs, lastIso] = [ms, new Date(ms).toISOString()];
-  return lastIso;
-}
-
 function messageSummary(action: string, payload: Record<string, unknown>): string {
   const id = typeof payload.messageId === 'string' ? payload.messageId.slice(0, 8) : '';
   const body = typeof payload.body === 'string' ? ` ${payload.body.slice(0, 80)}` : '';

@@ -3,6 +3,7 @@
 // execution's events per turn of the event loop, stored by the trace log as the packed events (the form
 // of the stored history pages) and expanded into records by `expandHistory`, for live subscribers and on
 // replay alike.
+import { isoTime } from '../../../shared/iso-time.js';
 import type { ExecutionRow } from '../../../store/executions.js';
 import {
   packEvents,
@@ -147,18 +148,6 @@ function recordsOf(run: HistoryRun, events: readonly StoredEvent[], firstSeq: nu
   const records: TraceRecord[] = new Array<TraceRecord>(events.length);
   for (let i = 0; i < events.length; i++) records[i] = recordOf(run, prefix, events[i], firstSeq + i);
   return records;
-}
-
-// Consecutive events mostly share a millisecond: the last timestamp's ISO text is reused.
-let lastStamp = NaN;
-let lastText = '';
-
-function isoTime(timestamp: number): string {
-  if (timestamp !== lastStamp) {
-    lastStamp = timestamp;
-    lastText = new Date(timestamp).toISOString();
-  }
-  return lastText;
 }
 
 /** One history event's trace record. */
