@@ -1,7 +1,6 @@
 // The dev environment: loads the template, opens the store, starts the services and the server,
 // watches the template, and reloads by validating first, then swapping the App model under a lock.
 // A newer change supersedes an older reload still in flight (wrangler's DevEnv idea).
-import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDispatcher, createEddyServer } from '../api/server.js';
@@ -23,7 +22,7 @@ import { emulatedCount } from './resources.js';
 import { resolveDevOptions, type DevOptions, type ResolvedDevOptions } from './options.js';
 import { removeServerInfo, writeServerInfo } from './server-info.js';
 import { storeTraceSink } from './trace-sink.js';
-import { createNoopWatcher, createWatcher, type FileWatcher } from './watcher.js';
+import { createNoopWatcher, createWatcher, fileStamp, type FileWatcher } from './watcher.js';
 
 /** The outcome of a reload. */
 export type ReloadResult = { ok: true; app: AppModel } | { ok: false; error: Error } | { ok: 'superseded' };
@@ -138,13 +137,7 @@ export class DevEnvironment {
 
   /** Size and modification time of the template, to notice a write during a reload. */
   private templateStamp(): string {
-    if (!this.options.template) return '';
-    try {
-      const stat = statSync(this.options.template);
-      return `${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return 'missing';
-    }
+    return this.options.template ? fileStamp(this.options.template) : '';
   }
 
   /** Stops the watcher, the server and the services, and closes the store. */

@@ -26,12 +26,12 @@ export function createWatcher(
   const reported = new Map<string, string>();
   const report = (path: string) => {
     timers.delete(path);
-    reported.set(path, stampOf(path));
+    reported.set(path, fileStamp(path));
     onChange(path);
   };
   const check = (path: string) => {
     checks.delete(path);
-    if (!timers.has(path) && stampOf(path) !== reported.get(path)) fire(path);
+    if (!timers.has(path) && fileStamp(path) !== reported.get(path)) fire(path);
   };
   const fire = (path: string) => {
     clearTimeout(timers.get(path));
@@ -56,7 +56,7 @@ export function createWatcher(
 }
 
 /** Size and modification time of a file ('missing' when it is gone), to tell one version from the next. */
-function stampOf(path: string): string {
+export function fileStamp(path: string): string {
   try {
     const stat = statSync(path);
     return `${stat.size}:${stat.mtimeMs}`;
