@@ -36,6 +36,13 @@ function openDb(file: string): Database.Database {
   return db;
 }
 
+/** A new folder with a WAL-mode database in it (see openDb). */
+function freshDb(): { dir: string; file: string; db: Database.Database } {
+  const dir = tempDir();
+  const file = join(dir, 'eddy.sqlite');
+  return { dir, file, db: openDb(file) };
+}
+
 /** `commits` small transactions of two rows each, as eddy's journal and trace writes are. */
 function commit(db: Database.Database, commits: number): void {
   const insert = db.prepare('INSERT INTO rows (payload) VALUES (?)');
@@ -75,9 +82,7 @@ describe('the store checkpoints on a worker thread', () => {
   });
 
   test('a store closed while its worker is still starting closes at once and leaves no worker', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'eddy.sqlite');
-    const db = openDb(file);
+    const { file, db } = freshDb();
     const checkpointer = startCheckpointer(db, file);
     checkpointer.stop();
     db.close();
@@ -87,9 +92,7 @@ describe('the store checkpoints on a worker thread', () => {
   });
 
   test('the worker thread exits after stop(), and its checkpoints were counted', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'eddy.sqlite');
-    const db = openDb(file);
+    const { file, db } = freshDb();
     const checkpointer = startCheckpointer(db, file, { intervalMs: 10 });
     commit(db, 2_000);
     await vi.waitFor(() => expect(checkpointer.checkpoints).toBeGreaterThan(0), eventually);
@@ -100,9 +103,7 @@ describe('the store checkpoints on a worker thread', () => {
   });
 
   test('the WAL a long-lived reader made grow is truncated once the reader is done', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'eddy.sqlite');
-    const db = openDb(file);
+    const { file, db } = freshDb();
     const maxWalBytes = 256 * 1024;
     const checkpointer = startCheckpointer(db, file, { intervalMs: 10, maxWalBytes });
     closers.unshift(() => checkpointer.stop());
@@ -120,9 +121,7 @@ describe('the store checkpoints on a worker thread', () => {
   });
 
   test('under commits that keep coming the WAL file ends bounded', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'eddy.sqlite');
-    const db = openDb(file);
+    const { file, db } = freshDb();
     const maxWalBytes = 512 * 1024;
     const checkpointer = startCheckpointer(db, file, { intervalMs: 5, maxWalBytes });
     closers.unshift(() => checkpointer.stop());
@@ -136,9 +135,7 @@ describe('the store checkpoints on a worker thread', () => {
   });
 
   test("a worker that cannot open the database gives checkpoints back to eddy's connection", async () => {
-    const dir = tempDir();
-    const file = join(dir, 'eddy.sqlite');
-    const db = openDb(file);
+    const { dir, file, db } = freshDb();
     const checkpointer = startCheckpointer(db, join(dir, 'missing', 'eddy.sqlite'));
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await vi.waitFor(() => expect(checkpointer.active).toBe(false), eventually);

@@ -13,9 +13,10 @@ export const DEFAULT_CONCURRENCY = 10;
  * is started for it. Lambda scales out at once, but its new environment costs Lambda, not the caller's
  * machine: here a new instance is a process whose start costs ~100 ms of CPU (and, without the
  * spawner, blocks eddy's event loop for the fork: spawn-queue.ts), while a warm invocation frees its
- * instance in well under a millisecond. At 1,000 events/s, events routed in the same turn found the one warm instance busy and
- * grew the pool to its limit within a second, for work one instance did. Sustained concurrency (handlers
- * that take longer than this) still gets one instance per concurrent invocation, this much later.
+ * instance in well under a millisecond. At 1,000 events/s, events routed in the same turn found the one
+ * warm instance busy and grew the pool to its limit within a second, for work one instance did.
+ * Sustained concurrency (handlers that take longer than this) still gets one instance per concurrent
+ * invocation, this much later.
  */
 export const SCALE_OUT_DELAY_MS = 10;
 

@@ -48,7 +48,7 @@ function computeDetailsKey(type: string): string | undefined {
 // Reading the clock can cost a system call (330 ns measured in a sandbox: more than a whole Pass
 // state). While the interpreter runs synchronous states in a row it lets their events share one
 // reading (`shareTime`), renewed every TIME_REUSES events, so an event's time is at most the work of
-// 128 synchronous states old (tens of microseconds, below the millisecond timestamps' resolution);
+// 256 events' synchronous states old (tens of microseconds, below the millisecond timestamps' resolution);
 // everything else reads the clock.
 const TIME_REUSES = 256;
 
