@@ -14,11 +14,12 @@
 // BUS_PROFILE=<dir> writes eddy's CPU profile (--cpu-prof) there; BUS_RATE changes the latency runs' rate;
 // BUS_NODE_ARGS adds node flags to eddy's process; BUS_SQS_ONLY=1 runs only the baseline and the SQS throughput.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import buildDist from '../global-setup.js';
+import { descendantsOf, processCpuMs } from './proc.js';
 
 const REPO = join(import.meta.dirname, '../..');
 const BATCHES = Number(process.env.BUS_BATCHES ?? 3_000);
@@ -137,10 +138,11 @@ function eddy(template: string, state: string): Promise<Child> {
   );
 }
 
-/** User + system CPU time of a process so far, in µs (Linux /proc; clock ticks of 10 ms). */
+/** User + system CPU time of a live process so far, in µs (Linux /proc; clock ticks of 10 ms). */
 function cpuMicros(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  const ms = processCpuMs(pid);
+  if (ms === undefined) throw new Error(`no process ${pid}`);
+  return ms * 1000;
 }
 
 async function stats(url: string): Promise<{ count: number; latencies: number[] }> {
@@ -247,28 +249,6 @@ async function collect(read: () => Promise<number[]>, n: number): Promise<number
 const f = (n: number) => n.toFixed(2).padStart(7);
 const line = (xs: number[]) => `p50 ${f(pct(xs, 50))} ms   p99 ${f(pct(xs, 99))} ms`;
 
-/** The processes a process started, and theirs (eddy's handler instances), from /proc. */
-function childPids(pid: number): number[] {
-  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-        .split(' ')
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      return [];
-    }
-  });
-  // Handler processes may be started by a helper process of eddy's: every descendant counts.
-  return children.flatMap((child) => {
-    try {
-      return [child, ...childPids(child)];
-    } catch {
-      return [child]; // it ended meanwhile
-    }
-  });
-}
-
 /** Latency to a function handler's first line: it notes the wall clock, then appends it to a file. */
 async function handlerLatency(bareP50: number): Promise<void> {
   if (process.env.BUS_HANDLER === '0') return;
@@ -308,7 +288,8 @@ async function handlerLatency(bareP50: number): Promise<void> {
     await collect(fresh, LATENCY_EVENTS);
     await sleep(1000);
     // CPU per event of eddy and of its handler processes, and how many processes it started meanwhile.
-    const handlers = () => childPids(server.pid);
+    // Handler processes may be started by a helper process of eddy's: every descendant counts.
+    const handlers = () => descendantsOf(server.pid);
     const cpuOf = (pid: number) => {
       try {
         return cpuMicros(pid);

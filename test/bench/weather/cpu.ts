@@ -1,37 +1,13 @@
 // CPU accounting for a benchmark phase. These machines are shared, so wall time swings with other
 // people's load; the CPU this process and its descendants (handler instances, baseline workers) used
 // is the steadier figure. Read from /proc (Linux); elsewhere only wall time and this process's CPU.
-import { readdirSync, readFileSync } from 'node:fs';
-
-const TICKS_PER_SECOND = 100;
-
-/** utime + stime (+ cutime + cstime: children already reaped) of a process, in ms; 0 when gone. */
-function processCpuMs(pid: number | 'self', withReaped: boolean): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command (which may hold spaces) start at "state", field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
-    return ((utime + stime + (withReaped ? cutime + cstime : 0)) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
-
-function childrenOf(pid: number | 'self'): number[] {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-    );
-  } catch {
-    return [];
-  }
-}
+import { childrenOf, processCpuMs } from '../proc.js';
 
 /** CPU ms of this process and every descendant, alive or reaped; undefined without /proc. */
 export function treeCpuMs(pid: number | 'self' = 'self'): number | undefined {
-  if (pid === 'self' && processCpuMs('self', true) === 0 && childrenOf('self').length === 0) return undefined;
-  return processCpuMs(pid, true) + childrenOf(pid).reduce((sum, child) => sum + (treeCpuMs(child) ?? 0), 0);
+  const own = processCpuMs(pid, true);
+  if (pid === 'self' && own === undefined) return undefined;
+  return (own ?? 0) + childrenOf(pid).reduce((sum, child) => sum + (treeCpuMs(child) ?? 0), 0);
 }
 
 /** What a phase cost. */
