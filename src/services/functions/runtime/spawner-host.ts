@@ -98,7 +98,8 @@ export class SpawnerHost {
 
   private start(): void {
     clearTimeout(this.restartTimer);
-    if (!this.sweptStaleSockets) removeStaleSockets(tmpdir(), SOCKET_NAME);
+    // After start-up, not on its path: listing the temp folder can take a while on a busy machine.
+    if (!this.sweptStaleSockets) setTimeout(() => removeStaleSockets(tmpdir(), SOCKET_NAME), 1000).unref();
     this.sweptStaleSockets = true;
     const socketPath = join(tmpdir(), `eddy-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
     let child: ChildProcess;
