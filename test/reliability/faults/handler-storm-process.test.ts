@@ -24,7 +24,7 @@ test(
   { timeout: 180_000 },
   async () => {
     const endpoint = await eddy.start();
-    const health = healthLoop(endpoint);
+    const health = await healthLoop(endpoint);
     const answers = await Promise.all(
       ['throws', 'rejects', 'exits', 'hangs', 'hogs', 'chatty', 'bigresult'].map((name) =>
         invoke(endpoint, name),

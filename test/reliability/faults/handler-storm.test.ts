@@ -31,7 +31,7 @@ test(
     // eddy runs in this process: the event loop's longest stall is eddy's (or this test's) block.
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
-    const health = healthLoop(eddy.endpoint);
+    const health = await healthLoop(eddy.endpoint);
     const [throws, rejects, exits, hangs, hogs, chatty, big] = await Promise.all([
       invoke('throws'),
       invoke('rejects'),
