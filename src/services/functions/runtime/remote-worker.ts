@@ -3,7 +3,7 @@
 // of a process eddy forked itself (channel.ts), including `close` only once every stream has ended, so
 // the last output of a crashing handler is read before its end is reported.
 import type { Socket } from 'node:net';
-import { StringDecoder } from 'node:string_decoder';
+import { createInterface } from 'node:readline';
 import type { WorkerHandlers, WorkerProcess } from './channel.js';
 import { lowerPriority } from './priority.js';
 import type { HostMessage, WorkerMessage } from './protocol.js';
@@ -53,8 +53,8 @@ export class RemoteWorker implements WorkerProcess {
     if (this.pid !== undefined && !this.exit) signalKill(this.pid);
   }
 
-  /** One of the process's streams connected (after its hello line; `rest` is what followed the hello). */
-  attachStream(name: StreamName, socket: Socket, rest: Buffer): void {
+  /** One of the process's streams connected; its hello line has been read, and nothing after it. */
+  attachStream(name: StreamName, socket: Socket): void {
     if (this.fallback || this.closed || !this.streams.includes(name)) return void socket.destroy();
     this.sockets.add(socket);
     socket.on('error', () => undefined);
@@ -63,17 +63,16 @@ export class RemoteWorker implements WorkerProcess {
       this.open--;
       this.settle();
     });
-    const decoder = new StringDecoder('utf8');
-    let receive: (text: string) => void = () => undefined;
-    if (name === 'stdout' || name === 'stderr') receive = (text) => text && this.handlers?.output(name, text);
-    else if (name === 'ipc' || name === 'replies') receive = lines((line) => this.onLine(line));
+    if (name === 'stdout' || name === 'stderr')
+      socket.setEncoding('utf8').on('data', (text: string) => this.handlers?.output(name, text));
+    else if (name === 'ipc' || name === 'replies')
+      // One JSON document per line, read as channel.ts reads a Python process's replies.
+      createInterface({ input: socket, crlfDelay: Infinity }).on('line', (line) => this.onLine(line));
     if (name === 'ipc' || name === 'requests') {
       this.out = socket;
       this.flush();
     }
-    if (rest.length > 0) receive(decoder.write(rest));
     // Always read, even the request socket (nothing arrives on it): its EOF is how its end is seen.
-    socket.on('data', (chunk: Buffer) => receive(decoder.write(chunk)));
     socket.resume();
   }
 
@@ -155,6 +154,7 @@ export class RemoteWorker implements WorkerProcess {
   }
 
   private onLine(line: string): void {
+    if (!line.trim()) return;
     let message: WorkerMessage | { cmd?: unknown };
     try {
       message = JSON.parse(line) as WorkerMessage | { cmd?: unknown };
@@ -165,21 +165,6 @@ export class RemoteWorker implements WorkerProcess {
     if ('cmd' in message && typeof message.cmd === 'string' && message.cmd.startsWith('NODE_')) return;
     this.handlers?.message(message as WorkerMessage);
   }
-}
-
-/** Splits text chunks into complete lines. */
-function lines(onLine: (line: string) => void): (text: string) => void {
-  let partial = '';
-  return (text) => {
-    let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      const line = partial + text.slice(start, end);
-      partial = '';
-      start = end + 1;
-      if (line.trim()) onLine(line);
-    }
-    partial += text.slice(start);
-  };
 }
 
 function signalKill(pid: number): void {

@@ -206,7 +206,10 @@ export class SpawnerHost {
       const hello = parseHello(buffered.subarray(0, end));
       const worker = hello && validToken(session.token, hello.token) && session.launches.get(hello.id);
       if (!hello || !worker) return void socket.destroy();
-      worker.attachStream(hello.stream, socket, buffered.subarray(end + 1));
+      // What came after the hello is the stream's first output: back into the socket, read in order.
+      const rest = buffered.subarray(end + 1);
+      if (rest.length > 0) socket.unshift(rest);
+      worker.attachStream(hello.stream, socket);
     };
     socket.on('data', onData);
   }
